@@ -1,0 +1,27 @@
+package org.resourcesharing.platform;
+
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The staff groups and which processes each works on. Data, not code: a library adds a process to
+ * a group, or renames a group's display name, in configuration.
+ *
+ * @param staffGroups   the groups that claim and complete tasks, each with the process definition keys it works on
+ * @param managersGroup the group that deploys diagrams and decision tables and reads everything
+ */
+@ConfigurationProperties("resource-sharing.identity")
+public record IdentityProperties(
+        @DefaultValue List<StaffGroup> staffGroups,
+        @DefaultValue("managers") String managersGroup) {
+
+    /**
+     * @param id        Camunda group id, used as candidate group in the diagrams
+     * @param name      the name staff see in Admin
+     * @param processes process definition keys this group may start, see and work on
+     */
+    public record StaffGroup(String id, String name, @DefaultValue List<String> processes) {
+    }
+}

@@ -1,0 +1,137 @@
+package org.resourcesharing.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.resourcesharing.testsupport.ResourceSharingIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A borrowing staff member works a task in the real Tasklist, in headless Chromium from Debian's
+ * packages: log in, find the task in the group filter, claim it, fill its Camunda Form, complete it.
+ * Skipped only where no browser is installed; CI sets RS_REQUIRE_BROWSER so it can never be skipped there.
+ */
+@Tag("browser")
+@ResourceSharingIntegrationTest
+class TasklistBrowserTest {
+
+    private static final File CHROMIUM = new File("/usr/bin/chromium");
+    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    HistoryService historyService;
+
+    private WebDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void openBrowser() {
+        boolean installed = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
+        if (!installed && Boolean.parseBoolean(System.getenv("RS_REQUIRE_BROWSER"))) {
+            throw new IllegalStateException("RS_REQUIRE_BROWSER is set but Chromium or ChromeDriver is missing: apt-get install chromium chromium-driver");
+        }
+        Assumptions.assumeTrue(installed, "No headless browser: apt-get install chromium chromium-driver to run this test");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1440,1200");
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).build(), options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void borrowingStaffClaimFillAndCompleteTheirTaskInTasklist() throws IOException {
+        ProcessInstance enquiry = runtimeService.startProcessInstanceByKey("patron-enquiry", "ENQ-BROWSER-1", Map.of(
+                "patronName", "Ada Reader", "patronEmail", "ada.reader@student.example.edu",
+                "requestReference", "ILL-2026-0142", "question", "My book from McGill is late. Can I still get it before my exam on 4 December?"));
+        Task task = taskService.createTaskQuery().processInstanceId(enquiry.getId()).singleResult();
+
+        browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']"))).sendKeys("bella");
+        browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
+        browser.findElement(By.cssSelector("button[type='submit']")).click();
+
+        WebElement listedTask = wait.until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//*[contains(@class,'task')]//*[normalize-space(text())='Answer patron enquiry']")));
+        screenshot("tasklist-group-filter.png");
+        listedTask.click();
+
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
+        WebElement question = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[id$='-Field_question']")));
+        assertThat(question.getAttribute("value")).contains("My book from McGill is late");
+        browser.findElement(By.cssSelector("[id$='-Field_answer']"))
+                .sendKeys("It arrived today and is waiting for you at the service desk until 3 December.");
+        click(browser.findElement(By.cssSelector(".fjs-form-field-select .fjs-input-group")));
+        click(wait.until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)='Email']"))));
+        screenshot("tasklist-answer-form.png");
+
+        click(browser.findElement(By.cssSelector(".form-actions button.btn-primary")));
+
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(
+                driver -> historyService.createHistoricProcessInstanceQuery().processInstanceId(enquiry.getId()).finished().count() == 1);
+        screenshot("tasklist-after-complete.png");
+        assertThat(historyService.createHistoricTaskInstanceQuery().taskId(task.getId()).singleResult().getAssignee()).isEqualTo("bella");
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(enquiry.getId()).list().stream()
+                .collect(Collectors.toMap(HistoricVariableInstance::getName, v -> String.valueOf(v.getValue()))))
+                .containsEntry("answer", "It arrived today and is waiting for you at the service desk until 3 December.")
+                .containsEntry("answeredBy", "email");
+    }
+
+    /** Tasklist's fixed footer covers the bottom of a long form: bring the element to the middle first. */
+    private void click(WebElement element) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
+    }
+
+    private void screenshot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        Files.write(SCREENSHOTS.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+}

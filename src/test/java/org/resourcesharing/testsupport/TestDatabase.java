@@ -1,0 +1,63 @@
+package org.resourcesharing.testsupport;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The database a test run uses: in-memory H2 by default, or, when {@code RS_TEST_DATABASE=postgres},
+ * a fresh PostgreSQL database created on the server named by {@code RS_TEST_POSTGRES_URL} and dropped
+ * when the JVM ends, so runs never see each other's data.
+ */
+public final class TestDatabase {
+
+    public static final String DATABASE_VARIABLE = "RS_TEST_DATABASE";
+    public static final String POSTGRES_URL_VARIABLE = "RS_TEST_POSTGRES_URL";
+    private static final Pattern POSTGRES_URL = Pattern.compile("(jdbc:postgresql://[^/]+/)([^?]*)(.*)");
+
+    public record Jdbc(String url, String user, String password) {
+    }
+
+    private TestDatabase() {
+    }
+
+    public static boolean isPostgres() {
+        return "postgres".equalsIgnoreCase(System.getenv(DATABASE_VARIABLE));
+    }
+
+    /** A new, empty database for one purpose (the plain engine, the application context). */
+    public static synchronized Jdbc create(String purpose) {
+        if (!isPostgres()) {
+            return new Jdbc("jdbc:h2:mem:rs-" + purpose + ";DB_CLOSE_DELAY=-1", "sa", "");
+        }
+        String serverUrl = System.getenv(POSTGRES_URL_VARIABLE);
+        if (serverUrl == null || serverUrl.isBlank()) {
+            throw new IllegalStateException(DATABASE_VARIABLE + "=postgres needs " + POSTGRES_URL_VARIABLE
+                    + ", e.g. jdbc:postgresql://127.0.0.1:5432/test");
+        }
+        Matcher url = POSTGRES_URL.matcher(serverUrl);
+        if (!url.matches()) {
+            throw new IllegalStateException(POSTGRES_URL_VARIABLE + " is not a jdbc:postgresql://host:port/database URL: " + serverUrl);
+        }
+        String user = System.getenv().getOrDefault("RS_TEST_POSTGRES_USER", "postgres");
+        String password = System.getenv().getOrDefault("RS_TEST_POSTGRES_PASSWORD", "");
+        String name = "rs_test_" + purpose.replaceAll("\\W", "_") + "_" + UUID.randomUUID().toString().substring(0, 8);
+        execute(serverUrl, user, password, "CREATE DATABASE " + name);
+        Runtime.getRuntime().addShutdownHook(new Thread(
+                () -> execute(serverUrl, user, password, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")));
+        return new Jdbc(url.group(1) + name + url.group(3), user, password);
+    }
+
+    private static void execute(String url, String user, String password, String sql) {
+        try (Connection connection = DriverManager.getConnection(url, user, password);
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL at " + url + " refused '" + sql + "': " + e.getMessage(), e);
+        }
+    }
+}

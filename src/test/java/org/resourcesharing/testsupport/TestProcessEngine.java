@@ -1,0 +1,46 @@
+package org.resourcesharing.testsupport;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.MockExpressionManager;
+
+/**
+ * One plain engine per test JVM (no Spring), configured as production is: authorization on, full
+ * history. Delegates' collaborators are replaced with {@code Mocks.register(...)}; jobs run only
+ * when a test executes them.
+ */
+public final class TestProcessEngine {
+
+    private static ProcessEngine engine;
+
+    private TestProcessEngine() {
+    }
+
+    public static synchronized ProcessEngine get() {
+        if (engine == null) {
+            TestDatabase.Jdbc database = TestDatabase.create("engine");
+            StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
+            configuration.setProcessEngineName("plain-test-engine");
+            configuration.setJdbcUrl(database.url());
+            configuration.setJdbcUsername(database.user());
+            configuration.setJdbcPassword(database.password());
+            configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
+            configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
+            configuration.setAuthorizationEnabled(true);
+            configuration.setGeneralResourceWhitelistPattern("[a-zA-Z0-9][a-zA-Z0-9._-]*"); // as in application.yml
+            configuration.setJobExecutorActivate(false);
+            configuration.setExpressionManager(new MockExpressionManager());
+            engine = configuration.buildProcessEngine();
+        }
+        BpmnAwareTests.init(engine);
+        return engine;
+    }
+
+    /** The extension a process test registers with {@code @RegisterExtension}; it handles {@code @Deployment}. */
+    public static ProcessEngineExtension extension() {
+        return ProcessEngineExtension.builder().useProcessEngine(get()).build();
+    }
+}
