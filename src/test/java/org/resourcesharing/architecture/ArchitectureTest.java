@@ -3,27 +3,37 @@ package org.resourcesharing.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.junit.AnalyzeClasses;
-import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.Test;
 
 /** Package by feature: features may use the platform, the platform knows no feature, and features form no cycles. */
-@AnalyzeClasses(packages = "org.resourcesharing", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    @ArchTest
-    static final ArchRule platformKnowsNoFeature = noClasses().that().resideInAPackage("org.resourcesharing.platform..")
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "org.resourcesharing.borrowing..", "org.resourcesharing.lending..", "org.resourcesharing.copyright..",
-                    "org.resourcesharing.hiring..", "org.resourcesharing.mail..", "org.resourcesharing.catalogue..",
-                    "org.resourcesharing.iso18626..", "org.resourcesharing.fees..", "org.resourcesharing.reports..");
+    private static final JavaClasses PRODUCTION_CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.resourcesharing");
 
-    @ArchTest
-    static final ArchRule featuresFormNoCycles = slices().matching("org.resourcesharing.(*)..").should().beFreeOfCycles();
+    @Test
+    void platformKnowsNoFeature() {
+        noClasses().that().resideInAPackage("org.resourcesharing.platform..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.resourcesharing.borrowing..", "org.resourcesharing.lending..", "org.resourcesharing.copyright..",
+                        "org.resourcesharing.hiring..", "org.resourcesharing.mail..", "org.resourcesharing.catalogue..",
+                        "org.resourcesharing.iso18626..", "org.resourcesharing.fees..", "org.resourcesharing.reports..")
+                .check(PRODUCTION_CLASSES);
+    }
 
-    @ArchTest
-    static final ArchRule onlyThePublicEngineApi = noClasses().should()
-            .dependOnClassesThat().resideInAPackage("org.camunda.bpm.engine.impl..")
-            .because("the engine's impl packages change between releases; use the public API");
+    @Test
+    void featuresFormNoCycles() {
+        slices().matching("org.resourcesharing.(*)..").should().beFreeOfCycles().check(PRODUCTION_CLASSES);
+    }
+
+    @Test
+    void onlyThePublicEngineApi() {
+        noClasses().should().dependOnClassesThat().resideInAPackage("org.camunda.bpm.engine.impl..")
+                .because("the engine's impl packages change between releases; use the public API")
+                .check(PRODUCTION_CLASSES);
+    }
 }

@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,9 +49,25 @@ public final class TestDatabase {
         String password = System.getenv().getOrDefault("RS_TEST_POSTGRES_PASSWORD", "");
         String name = "rs_test_" + purpose.replaceAll("\\W", "_") + "_" + UUID.randomUUID().toString().substring(0, 8);
         execute(serverUrl, user, password, "CREATE DATABASE " + name);
-        Runtime.getRuntime().addShutdownHook(new Thread(
-                () -> execute(serverUrl, user, password, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(serverUrl, user, password, name)));
         return new Jdbc(url.group(1) + name + url.group(3), user, password);
+    }
+
+    /**
+     * Runs beside the hooks that close the engine and the Spring context: waits for their
+     * connections to go rather than cutting them (a cut pool retries for its full timeout).
+     */
+    private static void drop(String serverUrl, String user, String password, String name) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                execute(serverUrl, user, password, "DROP DATABASE IF EXISTS " + name);
+                return;
+            } catch (IllegalStateException stillInUse) {
+                LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
+            }
+        }
+        execute(serverUrl, user, password, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     }
 
     private static void execute(String url, String user, String password, String sql) {

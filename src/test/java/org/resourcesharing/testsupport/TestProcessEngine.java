@@ -34,6 +34,7 @@ public final class TestProcessEngine {
             configuration.setJobExecutorActivate(false);
             configuration.setExpressionManager(new MockExpressionManager());
             engine = configuration.buildProcessEngine();
+            Runtime.getRuntime().addShutdownHook(new Thread(engine::close));
         }
         BpmnAwareTests.init(engine);
         return engine;
