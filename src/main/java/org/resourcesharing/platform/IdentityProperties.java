@@ -11,11 +11,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param staffGroups   the groups that claim and complete tasks, each with the process definition keys it works on
  * @param managersGroup the group that deploys diagrams and decision tables and reads everything
+ * @param resourceSharingGroups the groups whose duties need interlibrary loan records (patron data,
+ *                      partner messages); no other staff group sees them
  */
 @ConfigurationProperties("resource-sharing.identity")
 public record IdentityProperties(
         @DefaultValue List<StaffGroup> staffGroups,
-        @DefaultValue("managers") String managersGroup) {
+        @DefaultValue("managers") String managersGroup,
+        @DefaultValue({"ill-borrowing", "ill-lending"}) List<String> resourceSharingGroups) {
 
     /**
      * @param id        Camunda group id, used as candidate group in the diagrams

@@ -1,5 +1,6 @@
 package org.resourcesharing.platform;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -10,6 +11,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -18,6 +20,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -49,16 +53,28 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain applicationEndpoints(HttpSecurity http) throws Exception {
+    SecurityFilterChain applicationEndpoints(HttpSecurity http, IdentityProperties identity) throws Exception {
+        String managers = identity.managersGroup();
+        List<String> readers = new ArrayList<>(identity.resourceSharingGroups());
+        readers.addAll(List.of(managers, ADMIN_ROLE));
+        String[] resourceSharingStaff = readers.toArray(String[]::new);
         return http
-                .securityMatcher("/actuator/**")
+                .securityMatcher("/actuator/**", "/api/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness").permitAll()
-                        .anyRequest().hasRole(ADMIN_ROLE))
+                        .requestMatchers("/actuator/**").hasRole(ADMIN_ROLE)
+                        .requestMatchers(HttpMethod.GET, "/api/partners/**", "/api/iso18626/**").hasAnyRole(resourceSharingStaff)
+                        .requestMatchers("/api/partners/**").hasAnyRole(managers, ADMIN_ROLE)
+                        .anyRequest().denyAll())
                 .httpBasic(Customizer.withDefaults())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable()) // stateless HTTP Basic, no browser session to forge requests with
                 .build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
     @Bean

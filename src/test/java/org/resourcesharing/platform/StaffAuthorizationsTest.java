@@ -37,7 +37,8 @@ class StaffAuthorizationsTest {
 
     private static final IdentityProperties PROPERTIES = new IdentityProperties(List.of(
             new StaffGroup("ill-borrowing", "Interlibrary loan - borrowing", List.of("patron-enquiry")),
-            new StaffGroup("ill-lending", "Interlibrary loan - lending", List.of("lending"))), "managers");
+            new StaffGroup("ill-lending", "Interlibrary loan - lending", List.of("lending"))), "managers",
+            List.of("ill-borrowing", "ill-lending"));
     private static final Map<String, String> GROUP_OF_USER = Map.of("bella", "ill-borrowing", "leo", "ill-lending", "max", "managers");
 
     private IdentityService identityService;

@@ -1,0 +1,92 @@
+package org.resourcesharing.iso18626;
+
+import java.time.OffsetDateTime;
+
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.resourcesharing.iso18626.Iso18626Sender.PartnerRefusedException;
+import org.resourcesharing.iso18626.model.Header;
+import org.resourcesharing.iso18626.model.ISO18626Message;
+import org.resourcesharing.iso18626.model.TypeAction;
+import org.resourcesharing.iso18626.model.TypeReasonForMessage;
+import org.resourcesharing.iso18626.model.TypeSchemeValuePair;
+import org.resourcesharing.iso18626.model.TypeStatus;
+import org.resourcesharing.iso18626.model.TypeYesNo;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code ${sendIso18626Message}}: a service task that tells the partner of this request something.
+ * The task's input parameters say what: {@code messageKind} ({@code supplyingAgencyMessage} when we
+ * lend, {@code requestingAgencyMessage} when we borrow), then {@code reasonForMessage} and
+ * {@code status}, or {@code action}; optionally {@code note}, {@code answerYesNo},
+ * {@code reasonUnfilled}. The parties and request ids come from the process variables the
+ * request started it with.
+ *
+ * <p>Run it asynchronously with retries: an unreachable partner becomes an incident. An ERROR
+ * confirmation becomes the BPMN error {@value #PARTNER_ERROR} with the partner's words as message.
+ */
+@Component("sendIso18626Message")
+public class SendIso18626MessageDelegate implements JavaDelegate {
+
+    public static final String PARTNER_ERROR = "ISO18626_PARTNER_ERROR";
+
+    private final Iso18626Sender sender;
+
+    public SendIso18626MessageDelegate(Iso18626Sender sender) {
+        this.sender = sender;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Header header = Iso18626Messages.header(
+                Iso18626Messages.agencyId(text(execution, "supplyingAgencyId")),
+                Iso18626Messages.agencyId(text(execution, "requestingAgencyId")),
+                text(execution, "requestingAgencyRequestId"),
+                optional(execution, "supplyingAgencyRequestId"),
+                OffsetDateTime.now());
+        String note = optional(execution, "note");
+        ISO18626Message message = switch (text(execution, "messageKind")) {
+            case "supplyingAgencyMessage" -> supplierMessage(execution, header, note);
+            case "requestingAgencyMessage" -> Iso18626Messages.requestingAgencyMessage(header,
+                    TypeAction.fromValue(text(execution, "action")), note);
+            default -> throw new IllegalArgumentException("messageKind must be supplyingAgencyMessage or requestingAgencyMessage, not "
+                    + execution.getVariable("messageKind"));
+        };
+        try {
+            sender.send(new Iso18626Sender.Outgoing(message, execution.getProcessBusinessKey(), execution.getProcessInstanceId()));
+        } catch (PartnerRefusedException refused) {
+            throw new BpmnError(PARTNER_ERROR, refused.getMessage());
+        }
+    }
+
+    private static ISO18626Message supplierMessage(DelegateExecution execution, Header header, String note) {
+        ISO18626Message message = Iso18626Messages.supplyingAgencyMessage(header,
+                TypeReasonForMessage.fromValue(text(execution, "reasonForMessage")), TypeStatus.fromValue(text(execution, "status")), note);
+        var info = message.getSupplyingAgencyMessage().getMessageInfo();
+        String answer = optional(execution, "answerYesNo");
+        if (answer != null) {
+            info.setAnswerYesNo(TypeYesNo.fromValue(answer));
+        }
+        String reasonUnfilled = optional(execution, "reasonUnfilled");
+        if (reasonUnfilled != null) {
+            TypeSchemeValuePair reason = new TypeSchemeValuePair();
+            reason.setValue(reasonUnfilled);
+            info.setReasonUnfilled(reason);
+        }
+        return message;
+    }
+
+    private static String text(DelegateExecution execution, String name) {
+        String value = optional(execution, name);
+        if (value == null) {
+            throw new IllegalStateException("The process has no value for '" + name + "', which an ISO 18626 message needs");
+        }
+        return value;
+    }
+
+    private static String optional(DelegateExecution execution, String name) {
+        Object value = execution.getVariable(name);
+        return value == null || value.toString().isBlank() ? null : value.toString();
+    }
+}

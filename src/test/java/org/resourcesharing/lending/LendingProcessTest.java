@@ -1,0 +1,155 @@
+package org.resourcesharing.lending;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.resourcesharing.iso18626.Iso18626Events;
+import org.resourcesharing.iso18626.Iso18626TestSenders;
+import org.resourcesharing.iso18626.Iso18626TestSenders.RecordingSender;
+import org.resourcesharing.iso18626.SendIso18626MessageDelegate;
+import org.resourcesharing.iso18626.model.SupplyingAgencyMessage;
+import org.resourcesharing.testsupport.TestProcessEngine;
+
+@Deployment(resources = {"bpmn/lending.bpmn", "forms/review-lending-request.form", "forms/resolve-partner-error.form"})
+class LendingProcessTest {
+
+    @RegisterExtension
+    static ProcessEngineExtension engine = TestProcessEngine.extension();
+
+    private RecordingSender sender;
+
+    @BeforeEach
+    void replaceTheSenderAtItsBoundary() {
+        sender = Iso18626TestSenders.recording();
+        Mocks.register("sendIso18626Message", new SendIso18626MessageDelegate(sender));
+    }
+
+    @AfterEach
+    void reset() {
+        Mocks.reset();
+    }
+
+    @Test
+    void aRequestWeCanSupplyIsAnsweredWillSupply() {
+        ProcessInstance lending = requestReceived();
+        assertThat(lending).isWaitingAt("Task_ReviewRequest");
+        assertThat(task(lending)).hasCandidateGroup("ill-lending");
+
+        complete(task(lending), withVariables("supplyDecision", "supply", "answerNote", "Shipping by Canada Post today"));
+        execute(job(lending)); // after the review
+        execute(job(lending)); // the answer
+
+        assertThat(lending).isEnded().hasPassed("Task_AnswerWillSupply", "EndEvent_WillSupply");
+        SupplyingAgencyMessage answer = sender.onlySent().getSupplyingAgencyMessage();
+        assertThat(answer.getStatusInfo().getStatus().value()).isEqualTo("WillSupply");
+        assertThat(answer.getMessageInfo().getReasonForMessage().value()).isEqualTo("RequestResponse");
+        assertThat(answer.getMessageInfo().getNote()).isEqualTo("Shipping by Canada Post today");
+        assertThat(answer.getHeader().getRequestingAgencyRequestId()).isEqualTo("QU-2026-0042");
+        assertThat(answer.getHeader().getSupplyingAgencyRequestId()).isEqualTo("L-7F3A09B1");
+        assertThat(answer.getHeader().getRequestingAgencyId().getAgencyIdValue()).isEqualTo("CA-OKQ");
+        assertThat(sender.businessKeys()).containsExactly("ISIL:CA-OKQ/QU-2026-0042");
+    }
+
+    @Test
+    void aRequestWeCannotSupplyIsAnsweredUnfilledWithTheReason() {
+        ProcessInstance lending = requestReceived();
+
+        complete(task(lending), withVariables("supplyDecision", "unfilled", "reasonUnfilled", "NotHeld"));
+        execute(job(lending));
+        execute(job(lending));
+
+        assertThat(lending).isEnded().hasPassed("Task_AnswerUnfilled", "EndEvent_Unfilled");
+        SupplyingAgencyMessage answer = sender.onlySent().getSupplyingAgencyMessage();
+        assertThat(answer.getStatusInfo().getStatus().value()).isEqualTo("Unfilled");
+        assertThat(answer.getMessageInfo().getReasonUnfilled().getValue()).isEqualTo("NotHeld");
+        assertThat(answer.getMessageInfo().getNote()).isNull();
+    }
+
+    @Test
+    void aCancellationBeforeOurAnswerIsConfirmed() {
+        ProcessInstance lending = requestReceived();
+
+        runtimeService().createMessageCorrelation("ISO18626 Cancel").processInstanceBusinessKey("ISIL:CA-OKQ/QU-2026-0042")
+                .setVariable("requesterAction", "Cancel").correlate();
+        execute(job(lending));
+
+        assertThat(lending).isEnded().hasPassed("Event_CancelReceived", "Task_ConfirmCancel", "EndEvent_Cancelled")
+                .hasNotPassed("Task_ReviewRequest");
+        SupplyingAgencyMessage answer = sender.onlySent().getSupplyingAgencyMessage();
+        assertThat(answer.getMessageInfo().getReasonForMessage().value()).isEqualTo("CancelResponse");
+        assertThat(answer.getMessageInfo().getAnswerYesNo().value()).isEqualTo("Y");
+        assertThat(answer.getStatusInfo().getStatus().value()).isEqualTo("Cancelled");
+    }
+
+    @Test
+    void aPartnerErrorGoesToStaffWithThePartnersWords() {
+        sender.refuseWith("UnrecognisedDataValue: requestingAgencyRequestId QU-2026-0042 is closed");
+        ProcessInstance lending = requestReceived();
+        complete(task(lending), withVariables("supplyDecision", "supply"));
+        execute(job(lending));
+        execute(job(lending));
+
+        assertThat(lending).isWaitingAt("Task_ResolvePartnerError")
+                .variables().extractingByKey("partnerError").asString().contains("QU-2026-0042 is closed");
+        assertThat(task(lending)).hasCandidateGroup("ill-lending");
+        complete(task(lending), withVariables("resolutionNote", "Emailed Queen's ILL; they re-sent the request"));
+
+        assertThat(lending).isEnded().hasPassed("Event_WillSupplyRefused", "EndEvent_ClosedAfterError");
+    }
+
+    @Test
+    void anUnreachablePartnerIsRetriedFiveTimesThenBecomesAnIncidentAndTheRequestStays() {
+        sender.failTechnically();
+        ProcessInstance lending = requestReceived();
+        complete(task(lending), withVariables("supplyDecision", "unfilled", "reasonUnfilled", "NotOnShelf"));
+        execute(job(lending));
+
+        Job send = job(lending);
+        assertThat(send.getRetries()).isEqualTo(3); // the engine's default until the first failure applies R5/PT5M
+        List<Integer> retriesLeft = new ArrayList<>();
+        for (int attempt = 0; attempt < 5; attempt++) {
+            try {
+                managementService().executeJob(send.getId());
+            } catch (RuntimeException expected) {
+                retriesLeft.add(managementService().createJobQuery().jobId(send.getId()).singleResult().getRetries());
+            }
+        }
+
+        assertThat(retriesLeft).containsExactly(4, 3, 2, 1, 0);
+        assertThat(runtimeService().createIncidentQuery().processInstanceId(lending.getId()).singleResult().getIncidentMessage())
+                .contains("unreachable");
+        assertThat(lending).isActive().isWaitingAt("Task_AnswerUnfilled");
+        assertThat(sender.attempts()).isEqualTo(5);
+    }
+
+    private ProcessInstance requestReceived() {
+        return runtimeService().createMessageCorrelation(Iso18626Events.REQUEST)
+                .processInstanceBusinessKey("ISIL:CA-OKQ/QU-2026-0042")
+                .setVariables(Map.of(
+                        "requestingAgencyId", "ISIL:CA-OKQ", "requestingAgencyName", "Queen's University Library",
+                        "supplyingAgencyId", "ISIL:CA-OPETB", "requestingAgencyRequestId", "QU-2026-0042",
+                        "supplyingAgencyRequestId", "L-7F3A09B1", "serviceType", "Loan",
+                        "title", "The Diviners", "author", "Laurence, Margaret", "isbn", "9780771047619"))
+                .correlateStartMessage();
+    }
+}
