@@ -4,7 +4,6 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
 
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
 import org.resourcesharing.iso18626.Iso18626MessageLog.Direction;
@@ -124,15 +123,17 @@ class Iso18626Inbox {
     }
 
     private Routing correlate(String event, String businessKey, Map<String, Object> variables) {
-        try {
-            MessageCorrelationResult result = runtimeService.createMessageCorrelation(event)
-                    .processInstanceBusinessKey(businessKey)
-                    .setVariables(variables)
-                    .correlateWithResult();
-            return new Routing(Outcome.ROUTED, businessKey, result.getExecution().getProcessInstanceId());
-        } catch (MismatchingMessageCorrelationException notWaiting) {
+        // Asked first, not tried and caught: a failed correlation marks the whole transaction for rollback.
+        boolean waiting = runtimeService.createExecutionQuery().processInstanceBusinessKey(businessKey)
+                .messageEventSubscriptionName(event).count() > 0;
+        if (!waiting) {
             log.info("'{}' for {} arrived while its process was not waiting for it; kept for staff", event, businessKey);
             return new Routing(Outcome.NOT_EXPECTED, businessKey, null);
         }
+        MessageCorrelationResult result = runtimeService.createMessageCorrelation(event)
+                .processInstanceBusinessKey(businessKey)
+                .setVariables(variables)
+                .correlateWithResult();
+        return new Routing(Outcome.ROUTED, businessKey, result.getExecution().getProcessInstanceId());
     }
 }

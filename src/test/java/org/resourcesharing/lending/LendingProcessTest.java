@@ -94,7 +94,7 @@ class LendingProcessTest {
         execute(job(lending));
 
         assertThat(lending).isEnded().hasPassed("Event_CancelReceived", "Task_ConfirmCancel", "EndEvent_Cancelled")
-                .hasNotPassed("Task_ReviewRequest");
+                .hasNotPassed("Gateway_CanSupply");
         SupplyingAgencyMessage answer = sender.onlySent().getSupplyingAgencyMessage();
         assertThat(answer.getMessageInfo().getReasonForMessage().value()).isEqualTo("CancelResponse");
         assertThat(answer.getMessageInfo().getAnswerYesNo().value()).isEqualTo("Y");
@@ -125,7 +125,7 @@ class LendingProcessTest {
         execute(job(lending));
 
         Job send = job(lending);
-        assertThat(send.getRetries()).isEqualTo(3); // the engine's default until the first failure applies R5/PT5M
+        assertThat(send.getRetries()).isEqualTo(5); // R5/PT5M
         List<Integer> retriesLeft = new ArrayList<>();
         for (int attempt = 0; attempt < 5; attempt++) {
             try {
