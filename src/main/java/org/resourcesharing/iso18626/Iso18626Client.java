@@ -1,13 +1,20 @@
 package org.resourcesharing.iso18626;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
 import org.resourcesharing.iso18626.Partner.Credentials;
 import org.springframework.stereotype.Component;
@@ -17,6 +24,7 @@ import org.springframework.stereotype.Component;
 class Iso18626Client {
 
     private final HttpClient http;
+    private final Duration connectTimeout;
     private final Duration readTimeout;
 
     Iso18626Client(Iso18626Properties properties) {
@@ -24,6 +32,7 @@ class Iso18626Client {
                 .connectTimeout(properties.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
+        this.connectTimeout = properties.connectTimeout();
         this.readTimeout = properties.readTimeout();
     }
 
@@ -44,7 +53,7 @@ class Iso18626Client {
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new PartnerUnreachableException(partner, e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+            throw new PartnerUnreachableException(partner, describe(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PartnerUnreachableException(partner, "interrupted", e);
@@ -53,6 +62,28 @@ class Iso18626Client {
             throw new PartnerUnreachableException(partner, "HTTP " + response.statusCode() + " instead of a confirmation", null);
         }
         return response.body();
+    }
+
+    /** What went wrong, in words for the incident staff will read. */
+    private String describe(IOException failure) {
+        List<Throwable> causes = new ArrayList<>();
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            causes.add(cause);
+        }
+        // the most specific explanation wins, wherever it sits in the chain
+        if (causes.stream().anyMatch(cause -> cause instanceof UnresolvedAddressException || cause instanceof UnknownHostException)) {
+            return "its host name cannot be resolved";
+        }
+        if (causes.stream().anyMatch(HttpConnectTimeoutException.class::isInstance)) {
+            return "no connection within " + connectTimeout.toSeconds() + " s";
+        }
+        if (causes.stream().anyMatch(HttpTimeoutException.class::isInstance)) {
+            return "no answer within " + readTimeout.toSeconds() + " s";
+        }
+        if (causes.stream().anyMatch(ConnectException.class::isInstance)) {
+            return "the connection was refused";
+        }
+        return failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
     }
 
     /** The partner could not be reached or gave no confirmation: a technical failure the engine retries, then shows as an incident. */

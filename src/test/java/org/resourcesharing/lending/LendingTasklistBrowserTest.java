@@ -1,4 +1,4 @@
-package org.resourcesharing.platform;
+package org.resourcesharing.lending;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,13 +37,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * A borrowing staff member works a task in the real Tasklist, in headless Chromium from Debian's
+ * A lending staff member works a task in the real Tasklist, in headless Chromium from Debian's
  * packages: log in, find the task in the group filter, claim it, fill its Camunda Form, complete it.
  * Skipped only where no browser is installed; CI sets RS_REQUIRE_BROWSER so it can never be skipped there.
  */
 @Tag("browser")
 @ResourceSharingIntegrationTest
-class TasklistBrowserTest {
+class LendingTasklistBrowserTest {
 
     private static final File CHROMIUM = new File("/usr/bin/chromium");
     private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
@@ -85,43 +85,50 @@ class TasklistBrowserTest {
     }
 
     @Test
-    void borrowingStaffClaimFillAndCompleteTheirTaskInTasklist() throws IOException {
-        ProcessInstance enquiry = runtimeService.startProcessInstanceByKey("patron-enquiry", "ENQ-BROWSER-1", Map.of(
-                "patronName", "Ada Reader", "patronEmail", "ada.reader@student.example.edu",
-                "requestReference", "ILL-2026-0142", "question", "My book from McGill is late. Can I still get it before my exam on 4 December?"));
-        Task task = taskService.createTaskQuery().processInstanceId(enquiry.getId()).singleResult();
+    void lendingStaffClaimFillAndCompleteTheirTaskInTasklist() throws IOException {
+        ProcessInstance lending = runtimeService.createMessageCorrelation("ISO18626 Request")
+                .processInstanceBusinessKey("ISIL:CA-OKQ/QU-BROWSER-1")
+                .setVariables(Map.of("requestingAgencyId", "ISIL:CA-OKQ", "requestingAgencyName", "Queen's University Library",
+                        "supplyingAgencyId", "ISIL:CA-OPETB", "requestingAgencyRequestId", "QU-BROWSER-1",
+                        "supplyingAgencyRequestId", "L-BROWSER1", "serviceType", "Loan", "title", "Anne of Green Gables",
+                        "author", "Montgomery, L. M.", "isbn", "9780553213133", "requestNote", "Needed for ENGL 2105 by 4 December"))
+                .correlateStartMessage();
+        Task task = taskService.createTaskQuery().processInstanceId(lending.getId()).singleResult();
 
         browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']"))).sendKeys("bella");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']"))).sendKeys("leo");
         browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
         browser.findElement(By.cssSelector("button[type='submit']")).click();
 
         WebElement listedTask = wait.until(ExpectedConditions.elementToBeClickable(
-                By.xpath("//*[contains(@class,'task')]//*[normalize-space(text())='Answer patron enquiry']")));
+                By.xpath("//*[contains(@class,'task')]//*[normalize-space(text())='Review lending request']")));
         screenshot("tasklist-group-filter.png");
         listedTask.click();
 
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
-        WebElement question = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[id$='-Field_question']")));
-        assertThat(question.getAttribute("value")).contains("My book from McGill is late");
-        browser.findElement(By.cssSelector("[id$='-Field_answer']"))
-                .sendKeys("It arrived today and is waiting for you at the service desk until 3 December.");
-        click(browser.findElement(By.cssSelector(".fjs-form-field-select .fjs-input-group")));
+        WebElement title = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[id$='-Field_title']")));
+        assertThat(title.getAttribute("value")).isEqualTo("Anne of Green Gables");
+        assertThat(browser.findElements(By.cssSelector("[id$='-Field_reasonUnfilled']"))).as("reason hidden until 'cannot supply'").isEmpty();
+        click(browser.findElement(By.xpath("//label[contains(normalize-space(.),'No, we cannot supply it')]")));
+        click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".fjs-form-field-select .fjs-input-group"))));
         click(wait.until(ExpectedConditions.elementToBeClickable(
-                By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)='Email']"))));
-        screenshot("tasklist-answer-form.png");
+                By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)='Not on the shelf']"))));
+        browser.findElement(By.cssSelector("[id$='-Field_answerNote']")).sendKeys("Missing since the inventory in October; we will search again.");
+        screenshot("tasklist-review-lending-request.png");
 
         click(browser.findElement(By.cssSelector(".form-actions button.btn-primary")));
 
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(
-                driver -> historyService.createHistoricProcessInstanceQuery().processInstanceId(enquiry.getId()).finished().count() == 1);
+                driver -> historyService.createHistoricTaskInstanceQuery().taskId(task.getId()).finished().count() == 1);
         screenshot("tasklist-after-complete.png");
-        assertThat(historyService.createHistoricTaskInstanceQuery().taskId(task.getId()).singleResult().getAssignee()).isEqualTo("bella");
-        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(enquiry.getId()).list().stream()
-                .collect(Collectors.toMap(HistoricVariableInstance::getName, v -> String.valueOf(v.getValue()))))
-                .containsEntry("answer", "It arrived today and is waiting for you at the service desk until 3 December.")
-                .containsEntry("answeredBy", "email");
+        assertThat(historyService.createHistoricTaskInstanceQuery().taskId(task.getId()).singleResult().getAssignee()).isEqualTo("leo");
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(lending.getId()).list().stream()
+                .filter(variable -> variable.getValue() != null)
+                .collect(Collectors.toMap(HistoricVariableInstance::getName, variable -> String.valueOf(variable.getValue()))))
+                .containsEntry("supplyDecision", "unfilled")
+                .containsEntry("reasonUnfilled", "NotOnShelf")
+                .containsEntry("answerNote", "Missing since the inventory in October; we will search again.");
     }
 
     /** Tasklist's fixed footer covers the bottom of a long form: bring the element to the middle first. */
