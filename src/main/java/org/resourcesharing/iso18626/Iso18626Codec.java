@@ -1,5 +1,6 @@
 package org.resourcesharing.iso18626;
 
+import org.resourcesharing.platform.SecureXml;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.resourcesharing.iso18626.model.TypeErrorType.BADLY_FORMED_MESSAGE;
 

@@ -63,8 +63,9 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness").permitAll()
                         .requestMatchers("/actuator/**").hasRole(ADMIN_ROLE)
-                        .requestMatchers(HttpMethod.GET, "/api/partners/**", "/api/iso18626/**").hasAnyRole(resourceSharingStaff)
-                        .requestMatchers("/api/partners/**").hasAnyRole(managers, ADMIN_ROLE)
+                        .requestMatchers(HttpMethod.GET, "/api/partners/**", "/api/iso18626/**", "/api/catalogue/**")
+                        .hasAnyRole(resourceSharingStaff)
+                        .requestMatchers("/api/partners/**", "/api/catalogue/imports").hasAnyRole(managers, ADMIN_ROLE)
                         .anyRequest().denyAll())
                 .httpBasic(Customizer.withDefaults())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -1,4 +1,4 @@
-package org.resourcesharing.iso18626;
+package org.resourcesharing.platform;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -29,7 +29,7 @@ import org.xml.sax.SAXParseException;
  * entities (XXE, billion laughs). The JDK's own implementations are used on purpose: their
  * security features are known, whatever other parsers sit on the classpath.
  */
-final class SecureXml {
+public final class SecureXml {
 
     /** Errors end the parse as exceptions, instead of the JDK default of printing them to stderr first. */
     private static final ErrorHandler THROW_ERRORS = new ErrorHandler() {
@@ -52,7 +52,7 @@ final class SecureXml {
     }
 
     /** Parses namespace-aware, refusing any DOCTYPE; parse errors are thrown, never printed. */
-    static Document parse(byte[] xml) throws SAXException {
+    public static Document parse(byte[] xml) throws SAXException {
         try {
             DocumentBuilder builder = documentBuilderFactory().newDocumentBuilder();
             builder.setErrorHandler(THROW_ERRORS);
@@ -64,7 +64,7 @@ final class SecureXml {
         }
     }
 
-    static Document parse(URL resource) {
+    public static Document parse(URL resource) {
         try (var in = resource.openStream()) {
             return parse(in.readAllBytes());
         } catch (IOException e) {
@@ -74,7 +74,7 @@ final class SecureXml {
         }
     }
 
-    static Document newDocument() {
+    public static Document newDocument() {
         try {
             return documentBuilderFactory().newDocumentBuilder().newDocument();
         } catch (ParserConfigurationException e) {
@@ -82,7 +82,7 @@ final class SecureXml {
         }
     }
 
-    static Schema schema(URL xsd) {
+    public static Schema schema(URL xsd) {
         try (var in = xsd.openStream()) {
             SchemaFactory factory = SchemaFactory.newDefaultInstance();
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
@@ -97,7 +97,7 @@ final class SecureXml {
         }
     }
 
-    static Validator validator(Schema schema) {
+    public static Validator validator(Schema schema) {
         Validator validator = schema.newValidator();
         try {
             validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
@@ -109,7 +109,7 @@ final class SecureXml {
     }
 
     /** Indented UTF-8 text; the declaration is written by hand because the JDK puts the root element on its line. */
-    static String serialise(Document document) {
+    public static String serialise(Document document) {
         try {
             TransformerFactory factory = TransformerFactory.newDefaultInstance();
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
