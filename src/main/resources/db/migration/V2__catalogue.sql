@@ -12,16 +12,16 @@ create table catalogue_record (
 );
 
 create table catalogue_identifier (
-    record_id varchar(100) not null references catalogue_record (record_id) on delete cascade,
-    kind      varchar(10)  not null, -- ISBN (13 digits), ISSN, OCLC, DOI
-    value     varchar(300) not null,
-    primary key (record_id, kind, value)
+    record_id  varchar(100) not null references catalogue_record (record_id) on delete cascade,
+    kind       varchar(10)  not null, -- ISBN (13 digits), ISSN, OCLC, DOI
+    identifier varchar(300) not null,
+    primary key (record_id, kind, identifier)
 );
-create index ix_catalogue_identifier_value on catalogue_identifier (kind, value);
+create index ix_catalogue_identifier_value on catalogue_identifier (kind, identifier);
 
 create table catalogue_item (
     record_id    varchar(100) not null references catalogue_record (record_id) on delete cascade,
-    position     integer      not null,
+    copy_number  integer      not null,
     agency_id    varchar(100) not null,
     location     varchar(100),
     call_number  varchar(200),
@@ -29,6 +29,6 @@ create table catalogue_item (
     item_type    varchar(50),
     availability varchar(20)  not null,
     due_date     date,
-    primary key (record_id, position)
+    primary key (record_id, copy_number)
 );
 create index ix_catalogue_item_agency on catalogue_item (agency_id);

@@ -48,7 +48,7 @@ public class Catalogue {
     private final Supplier<Set<String>> ownAgencies;
 
     /** @param ownAgencies the library's own agency ids, asked at every lookup so directory changes apply at once */
-    Catalogue(CatalogueSource local, CatalogueSource union, Supplier<Set<String>> ownAgencies) {
+    public Catalogue(CatalogueSource local, CatalogueSource union, Supplier<Set<String>> ownAgencies) {
         this.local = local;
         this.union = union;
         this.ownAgencies = ownAgencies;

@@ -17,7 +17,7 @@ public record CatalogueQuery(Isbn isbn, Issn issn, OclcNumber oclcNumber, Doi do
                 parse(isbn, "isbn", Isbn::parse, errors), parse(issn, "issn", Issn::parse, errors),
                 parse(oclcNumber, "oclcNumber", OclcNumber::parse, errors), parse(doi, "doi", Doi::parse, errors),
                 blankToNull(title), blankToNull(author));
-        if (query.isEmpty()) {
+        if (errors.isEmpty() && query.isEmpty()) {
             errors.add("title", "give an identifier (ISBN, ISSN, OCLC number, DOI) or a title");
         }
         errors.throwIfAny();

@@ -9,7 +9,7 @@ import java.util.List;
  * @throws CatalogueUnavailableException when the catalogue cannot answer: a technical error to
  *         retry, never "not held"
  */
-interface CatalogueSource {
+public interface CatalogueSource {
 
     List<CatalogueRecord> search(CatalogueQuery query);
 }

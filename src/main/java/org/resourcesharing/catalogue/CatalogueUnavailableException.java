@@ -3,7 +3,7 @@ package org.resourcesharing.catalogue;
 /** The catalogue could not answer (timeout, HTTP error, unreadable response, SRU diagnostic): retry, do not conclude "not held". */
 public class CatalogueUnavailableException extends RuntimeException {
 
-    CatalogueUnavailableException(String message, Throwable cause) {
+    public CatalogueUnavailableException(String message, Throwable cause) {
         super(message, cause);
     }
 }

@@ -132,11 +132,11 @@ public class ImportedCatalogue implements CatalogueSource {
         identifiers.put("OCLC", mapped.oclcNumbers());
         identifiers.put("DOI", mapped.dois());
         identifiers.forEach((kind, values) -> values.forEach(value ->
-                jdbc.sql("insert into catalogue_identifier (record_id, kind, value) values (?, ?, ?)").params(id, kind, value).update()));
+                jdbc.sql("insert into catalogue_identifier (record_id, kind, identifier) values (?, ?, ?)").params(id, kind, value).update()));
         int position = 0;
         for (Item item : mapped.items()) {
             jdbc.sql("""
-                    insert into catalogue_item (record_id, position, agency_id, location, call_number, barcode, item_type, availability, due_date)
+                    insert into catalogue_item (record_id, copy_number, agency_id, location, call_number, barcode, item_type, availability, due_date)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
                     .params(id, ++position, item.agencyId(), item.location(), item.callNumber(), item.barcode(), item.itemType(),
@@ -147,7 +147,7 @@ public class ImportedCatalogue implements CatalogueSource {
     }
 
     private List<String> byIdentifier(String kind, String value) {
-        return jdbc.sql("select record_id from catalogue_identifier where kind = ? and value = ? order by record_id")
+        return jdbc.sql("select record_id from catalogue_identifier where kind = ? and identifier = ? order by record_id")
                 .params(kind, value).query(String.class).list();
     }
 
@@ -169,13 +169,13 @@ public class ImportedCatalogue implements CatalogueSource {
 
     private CatalogueRecord load(String recordId) {
         Map<String, List<String>> identifiers = new LinkedHashMap<>();
-        jdbc.sql("select kind, value from catalogue_identifier where record_id = ? order by kind, value").param(recordId)
+        jdbc.sql("select kind, identifier from catalogue_identifier where record_id = ? order by kind, identifier").param(recordId)
                 .query((ResultSet rs) -> {
                     identifiers.computeIfAbsent(rs.getString(1), kind -> new ArrayList<>()).add(rs.getString(2));
                 });
         List<Item> items = jdbc.sql("""
                 select agency_id, location, call_number, barcode, item_type, availability, due_date
-                from catalogue_item where record_id = ? order by position
+                from catalogue_item where record_id = ? order by copy_number
                 """).param(recordId).query(ImportedCatalogue::item).list();
         return jdbc.sql("select record_id, title, author, publication_year, material_type from catalogue_record where record_id = ?")
                 .param(recordId)

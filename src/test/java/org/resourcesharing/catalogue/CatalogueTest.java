@@ -19,13 +19,13 @@ class CatalogueTest {
     private static final String BATA = "ISIL:CA-OPETB";
     private static final String DURHAM = "ISIL:CA-OODT";
     private static Catalogue catalogue;
-    private static final CatalogueQuery TWO_SOLITUDES = CatalogueQuery.of("9780771034619", null, null, null, null, null);
+    private static final CatalogueQuery TWO_SOLITUDES = CatalogueQuery.of("9781551999012", null, null, null, null, null);
     private static final CatalogueQuery ANNE = CatalogueQuery.of(null, null, null, null, "Anne of Green Gables", "Montgomery");
 
     @BeforeAll
     static void catalogueWithKnownCopies() {
         TestCatalogues.Imported imported = TestCatalogues.newImported();
-        Record anne = TestMarcRecords.book("rsw900002", "9780553213133", "Montgomery, L. M.", "Anne of Green Gables /", "1908");
+        Record anne = TestMarcRecords.book("test-900002", "9781551999029", "Montgomery, L. M.", "Anne of Green Gables /", "1908");
         anne.addVariableField(TestMarcRecords.item("CA-OPETB", "RESERVES", "PS8526.O55 A6", "39002001", "BOOK", "0", null));
         anne.addVariableField(TestMarcRecords.item("CA-OODT", "STACKS", "PS8526.O55 A6 c.2", "39002002", "BOOK", "0", "2026-11-30"));
         anne.addVariableField(TestMarcRecords.item("CA-OODT", "STACKS", "PS8526.O55 A6 c.3", "39002003", "BOOK", "0", "2026-12-20"));

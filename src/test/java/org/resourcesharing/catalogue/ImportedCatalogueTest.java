@@ -123,8 +123,8 @@ class ImportedCatalogueTest {
         List<Map<String, Object>> rows = new ArrayList<>();
         rows.addAll(catalogue.jdbc().sql("select record_id, title, author, search_text, publication_year, material_type, marc_xml "
                 + "from catalogue_record order by record_id").query().listOfRows());
-        rows.addAll(catalogue.jdbc().sql("select * from catalogue_identifier order by record_id, kind, value").query().listOfRows());
-        rows.addAll(catalogue.jdbc().sql("select * from catalogue_item order by record_id, position").query().listOfRows());
+        rows.addAll(catalogue.jdbc().sql("select * from catalogue_identifier order by record_id, kind, identifier").query().listOfRows());
+        rows.addAll(catalogue.jdbc().sql("select * from catalogue_item order by record_id, copy_number").query().listOfRows());
         return rows;
     }
 }

@@ -90,10 +90,10 @@ class SruCatalogueTest {
     void findsARecordByIsbnAndReadsItsCopiesAndTheirAvailability() {
         serve(sru2(TestMarcRecords.twoSolitudes()));
 
-        List<CatalogueRecord> found = catalogue("2.0").search(CatalogueQuery.of("0-7710-3461-X", null, null, null, null, null));
+        List<CatalogueRecord> found = catalogue("2.0").search(CatalogueQuery.of("1-55199-901-3", null, null, null, null, null));
 
         assertThat(queries.get(0)).contains("operation=searchRetrieve", "version=2.0", "recordSchema=marcxml",
-                "query=bath.isbn=\"9780771034619\" or bath.isbn=\"077103461X\"");
+                "query=bath.isbn=\"9781551999012\" or bath.isbn=\"1551999013\"");
         CatalogueRecord record = found.get(0);
         assertThat(record.title()).isEqualTo("Two solitudes");
         assertThat(record.author()).isEqualTo("MacLennan, Hugh");
@@ -110,10 +110,10 @@ class SruCatalogueTest {
     void readsSru12ResponsesToo() {
         serve(sru12(TestMarcRecords.twoSolitudes()));
 
-        List<CatalogueRecord> found = catalogue("1.2").search(CatalogueQuery.of("9780771034619", null, null, null, null, null));
+        List<CatalogueRecord> found = catalogue("1.2").search(CatalogueQuery.of("9781551999012", null, null, null, null, null));
 
         assertThat(queries.get(0)).contains("version=1.2", "recordPacking=xml");
-        assertThat(found).extracting(CatalogueRecord::recordId).containsExactly("rsw900001");
+        assertThat(found).extracting(CatalogueRecord::recordId).containsExactly("test-900001");
     }
 
     @Test
@@ -171,7 +171,7 @@ class SruCatalogueTest {
                 <zs:recordPacking>string</zs:recordPacking><zs:recordData>%s</zs:recordData><zs:recordPosition>1</zs:recordPosition>
                 </zs:record></zs:records></zs:searchRetrieveResponse>""".formatted(escaped), Duration.ZERO));
 
-        assertThat(catalogue("1.2").search(CatalogueQuery.of("9780771034619", null, null, null, null, null)))
+        assertThat(catalogue("1.2").search(CatalogueQuery.of("9781551999012", null, null, null, null, null)))
                 .extracting(CatalogueRecord::title).containsExactly("Two solitudes");
     }
 

@@ -18,7 +18,7 @@ final class TestMarcRecords {
 
     /** Two Solitudes: one copy on the shelf at Bata, one on loan at Durham, one reference copy at Queen's. */
     static Record twoSolitudes() {
-        Record record = book("rsw900001", "9780771034619", "MacLennan, Hugh,", "Two solitudes /", "1945");
+        Record record = book("test-900001", "9781551999012", "MacLennan, Hugh,", "Two solitudes /", "1945");
         record.addVariableField(field("035", ' ', ' ', 'a', "(OCoLC)1235870"));
         record.addVariableField(item("CA-OPETB", "STACKS", "PS8525.L3 T8 1945", "39001001", "BOOK", "0", null));
         record.addVariableField(item("CA-OODT", "STACKS", "PS8525.L3 T8 1945 c.2", "39001002", "BOOK", "0", "2026-12-14"));

@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.HistoryService;
@@ -20,6 +21,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,7 +110,7 @@ class Iso18626IntegrationTest {
         assertThat(runtimeService.getVariables(lending.getId())).containsEntry("title", "Two Solitudes")
                 .containsEntry("isbn", "9780771034619").containsEntry("requestingAgencyName", "Queen's University Library")
                 .containsEntry("partnerTier", "ocul").containsEntry("serviceType", "Loan");
-        assertThat(taskService.createTaskQuery().processInstanceId(lending.getId()).singleResult().getName()).isEqualTo("Review lending request");
+        assertThat(awaitReviewTask(lending.getId()).getName()).isEqualTo("Review lending request");
     }
 
     @Test
@@ -256,6 +258,7 @@ class Iso18626IntegrationTest {
     void aCancellationReachesTheWaitingLendingProcessAndALateOneIsKeptForStaff() {
         String requestId = newRequestId();
         post(request(QUEENS, BATA, requestId), "queens", "demo-queens");
+        awaitReviewTask(lendingFor(QUEENS, requestId).getId());
         String cancel = codec.write(Iso18626Messages.requestingAgencyMessage(header(BATA, QUEENS, requestId), TypeAction.CANCEL, "Patron found a copy"));
 
         ISO18626Message first = post(cancel, "queens", "demo-queens");
@@ -312,7 +315,7 @@ class Iso18626IntegrationTest {
         String requestId = newRequestId();
         post(request(QUEENS, BATA, requestId), "queens", "demo-queens");
         ProcessInstance lending = lendingFor(QUEENS, requestId);
-        String task = taskService.createTaskQuery().processInstanceId(lending.getId()).singleResult().getId();
+        String task = awaitReviewTask(lending.getId()).getId();
         taskService.complete(task, Map.of("supplyDecision", "supply"));
 
         Job send = awaitFailedJob(lending.getId());
@@ -383,6 +386,19 @@ class Iso18626IntegrationTest {
         assertThat(lendingStaff.getBody().get(0).path("messageXml").asText()).contains(requestId).contains("Two Solitudes");
         assertThat(lendingStaff.getBody().get(0).path("confirmationXml").asText()).contains("OK");
         assertThat(copyrightStaff.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    /** The catalogue check before the review runs in the job executor. */
+    private Task awaitReviewTask(String processInstanceId) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            Task task = taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult();
+            if (task != null) {
+                return task;
+            }
+            LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+        }
+        throw new AssertionError("no review task within 30 s");
     }
 
     private Job awaitFailedJob(String processInstanceId) throws InterruptedException {

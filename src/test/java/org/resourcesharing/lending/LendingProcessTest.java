@@ -13,6 +13,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -23,6 +24,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.resourcesharing.catalogue.Catalogue;
+import org.resourcesharing.catalogue.CatalogueQuery;
+import org.resourcesharing.catalogue.CatalogueRecord;
+import org.resourcesharing.catalogue.CatalogueRecord.Availability;
+import org.resourcesharing.catalogue.CatalogueRecord.Item;
+import org.resourcesharing.catalogue.CatalogueRecord.MaterialType;
+import org.resourcesharing.catalogue.CatalogueSource;
+import org.resourcesharing.catalogue.CatalogueUnavailableException;
 import org.resourcesharing.iso18626.Iso18626Events;
 import org.resourcesharing.iso18626.Iso18626TestSenders;
 import org.resourcesharing.iso18626.Iso18626TestSenders.RecordingSender;
@@ -36,12 +45,21 @@ class LendingProcessTest {
     @RegisterExtension
     static ProcessEngineExtension engine = TestProcessEngine.extension();
 
-    private RecordingSender sender;
+    private static final CatalogueRecord DIVINERS_ON_OUR_SHELF = new CatalogueRecord("rsw000042", "The diviners", "Laurence, Margaret",
+            1974, MaterialType.BOOK, List.of("9780771047619"), List.of(), List.of(), List.of(),
+            List.of(new Item("ISIL:CA-OPETB", "STACKS", "PS8523.A86 D5 1974", "39000042", "BOOK", Availability.ON_SHELF, null)));
 
+    private RecordingSender sender;
+    private CatalogueSource catalogueAnswers = query -> List.of(DIVINERS_ON_OUR_SHELF);
+
+    /** The network ends here: partners' endpoints and the catalogue are stand-ins, the delegates are the real ones. */
     @BeforeEach
-    void replaceTheSenderAtItsBoundary() {
+    void replaceTheNetworkAtTheDelegatesBoundary() {
         sender = Iso18626TestSenders.recording();
         Mocks.register("sendIso18626Message", new SendIso18626MessageDelegate(sender));
+        CatalogueSource catalogue = query -> catalogueAnswers.search(query);
+        Mocks.register("lookUpLendingAvailability",
+                new LookUpLendingAvailabilityDelegate(new Catalogue(catalogue, catalogue, () -> Set.of("ISIL:CA-OPETB", "ISIL:CA-OODT"))));
     }
 
     @AfterEach
@@ -52,7 +70,6 @@ class LendingProcessTest {
     @Test
     void aRequestWeCanSupplyIsAnsweredWillSupply() {
         ProcessInstance lending = requestReceived();
-        assertThat(lending).isWaitingAt("Task_ReviewRequest");
         assertThat(task(lending)).hasCandidateGroup("ill-lending");
 
         complete(task(lending), withVariables("supplyDecision", "supply", "answerNote", "Shipping by Canada Post today"));
@@ -142,8 +159,62 @@ class LendingProcessTest {
         assertThat(sender.attempts()).isEqualTo(5);
     }
 
+    @Test
+    void theCatalogueCheckTellsStaffWhereOurCopyIs() {
+        ProcessInstance lending = requestReceived();
+
+        assertThat(lending).isWaitingAt("Task_ReviewRequest").variables()
+                .containsEntry("shelfStatus", "ON_SHELF").containsEntry("callNumber", "PS8523.A86 D5 1974")
+                .containsEntry("shelfLocation", "STACKS").containsEntry("publicationYear", 1974).containsEntry("materialType", "BOOK");
+    }
+
+    @Test
+    void aBadIdentifierFromThePartnerIsNotedAndTheTitleSearchedInstead() {
+        List<CatalogueQuery> queries = new ArrayList<>();
+        catalogueAnswers = query -> {
+            queries.add(query);
+            return List.of();
+        };
+        ProcessInstance lending = runtimeService().createMessageCorrelation(Iso18626Events.REQUEST)
+                .processInstanceBusinessKey("ISIL:CA-OKQ/QU-2026-0043")
+                .setVariables(Map.of("supplyingAgencyId", "ISIL:CA-OPETB", "title", "The Diviners", "isbn", "978-0-7710-4761-0"))
+                .correlateStartMessage();
+        execute(job(lending));
+
+        assertThat(lending).isWaitingAt("Task_ReviewRequest").variables().containsEntry("shelfStatus", "NOT_HELD")
+                .extractingByKey("catalogueNote").asString().contains("isbn").contains("check digit");
+        assertThat(queries).singleElement().satisfies(query -> {
+            assertThat(query.isbn()).isNull();
+            assertThat(query.title()).isEqualTo("The Diviners");
+        });
+    }
+
+    @Test
+    void aCatalogueThatCannotAnswerIsRetriedNotTakenForNotHeld() {
+        catalogueAnswers = query -> {
+            throw new CatalogueUnavailableException("Koha answered HTTP 503", null);
+        };
+        ProcessInstance lending = runtimeService().createMessageCorrelation(Iso18626Events.REQUEST)
+                .processInstanceBusinessKey("ISIL:CA-OKQ/QU-2026-0044")
+                .setVariables(Map.of("supplyingAgencyId", "ISIL:CA-OPETB", "title", "The Diviners"))
+                .correlateStartMessage();
+
+        Job check = job(lending);
+        try {
+            managementService().executeJob(check.getId());
+        } catch (CatalogueUnavailableException expected) {
+            // the engine records the failure on the job
+        }
+
+        Job failed = managementService().createJobQuery().jobId(check.getId()).singleResult();
+        assertThat(failed.getRetries()).isEqualTo(4);
+        assertThat(failed.getExceptionMessage()).contains("HTTP 503");
+        assertThat(lending).isWaitingAt("Task_CheckCatalogue");
+        assertThat(runtimeService().getVariable(lending.getId(), "shelfStatus")).isNull();
+    }
+
     private ProcessInstance requestReceived() {
-        return runtimeService().createMessageCorrelation(Iso18626Events.REQUEST)
+        ProcessInstance lending = runtimeService().createMessageCorrelation(Iso18626Events.REQUEST)
                 .processInstanceBusinessKey("ISIL:CA-OKQ/QU-2026-0042")
                 .setVariables(Map.of(
                         "requestingAgencyId", "ISIL:CA-OKQ", "requestingAgencyName", "Queen's University Library",
@@ -151,5 +222,7 @@ class LendingProcessTest {
                         "supplyingAgencyRequestId", "L-7F3A09B1", "serviceType", "Loan",
                         "title", "The Diviners", "author", "Laurence, Margaret", "isbn", "9780771047619"))
                 .correlateStartMessage();
+        execute(job(lending)); // the catalogue check
+        return lending;
     }
 }

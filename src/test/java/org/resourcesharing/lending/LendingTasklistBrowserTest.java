@@ -93,7 +93,8 @@ class LendingTasklistBrowserTest {
                         "supplyingAgencyRequestId", "L-BROWSER1", "serviceType", "Loan", "title", "Anne of Green Gables",
                         "author", "Montgomery, L. M.", "isbn", "9780553213133", "requestNote", "Needed for ENGL 2105 by 4 December"))
                 .correlateStartMessage();
-        Task task = taskService.createTaskQuery().processInstanceId(lending.getId()).singleResult();
+        Task task = new WebDriverWait(browser, Duration.ofSeconds(30)) // after the catalogue check in the job executor
+                .until(driver -> taskService.createTaskQuery().processInstanceId(lending.getId()).singleResult());
 
         browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']"))).sendKeys("leo");
@@ -111,7 +112,8 @@ class LendingTasklistBrowserTest {
         assertThat(title.getAttribute("value")).isEqualTo("Anne of Green Gables");
         assertThat(browser.findElements(By.cssSelector("[id$='-Field_reasonUnfilled']"))).as("reason hidden until 'cannot supply'").isEmpty();
         click(browser.findElement(By.xpath("//label[contains(normalize-space(.),'No, we cannot supply it')]")));
-        click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".fjs-form-field-select .fjs-input-group"))));
+        click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//div[contains(@class,'fjs-form-field-select')][.//label[contains(.,'Why not')]]//div[contains(@class,'fjs-input-group')]"))));
         click(wait.until(ExpectedConditions.elementToBeClickable(
                 By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)='Not on the shelf']"))));
         browser.findElement(By.cssSelector("[id$='-Field_answerNote']")).sendKeys("Missing since the inventory in October; we will search again.");
