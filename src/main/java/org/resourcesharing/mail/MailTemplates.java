@@ -1,0 +1,51 @@
+package org.resourcesharing.mail;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+/**
+ * Renders a notification from {@code mail-templates/<template>/<language>.subject.txt}, {@code .txt}
+ * and {@code .html} (Thymeleaf). English and French ship; a language without templates falls back
+ * to English.
+ */
+@Component
+class MailTemplates {
+
+    static final Set<String> LANGUAGES = Set.of("en", "fr");
+
+    record Rendered(String subject, String text, String html) {
+    }
+
+    private final SpringTemplateEngine engine = new SpringTemplateEngine();
+
+    MailTemplates() {
+        engine.addTemplateResolver(resolver(TemplateMode.TEXT, ".txt", 1));
+        engine.addTemplateResolver(resolver(TemplateMode.HTML, ".html", 2));
+    }
+
+    Rendered render(String template, String language, Map<String, Object> model) {
+        String lang = LANGUAGES.contains(language) ? language : "en";
+        Context context = new Context(Locale.forLanguageTag(lang), model);
+        String base = template + "/" + lang;
+        return new Rendered(engine.process(base + ".subject.txt", context).strip(), engine.process(base + ".txt", context),
+                engine.process(base + ".html", context));
+    }
+
+    private static ClassLoaderTemplateResolver resolver(TemplateMode mode, String suffix, int order) {
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+        resolver.setPrefix("mail-templates/");
+        resolver.setTemplateMode(mode);
+        resolver.setResolvablePatterns(Set.of("*" + suffix));
+        resolver.setCharacterEncoding("UTF-8");
+        resolver.setCheckExistence(true);
+        resolver.setOrder(order);
+        return resolver;
+    }
+}

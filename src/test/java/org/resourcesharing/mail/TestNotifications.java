@@ -1,0 +1,24 @@
+package org.resourcesharing.mail;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Stands in for the mail server at the delegate's boundary in process tests: records what a diagram would send. */
+public final class TestNotifications extends NotificationService {
+
+    private final List<Notification> sent = new ArrayList<>();
+
+    public TestNotifications() {
+        super(null, null, null, null);
+    }
+
+    @Override
+    public String send(Notification notification) {
+        sent.add(notification);
+        return "<test-" + sent.size() + "@example.org>";
+    }
+
+    public List<Notification> sent() {
+        return sent;
+    }
+}
