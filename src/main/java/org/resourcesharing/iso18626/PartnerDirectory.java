@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -41,6 +42,22 @@ public class PartnerDirectory {
     /** An active partner or own agency; empty for unknown or deactivated ones. */
     public Optional<Partner> findActive(String agencyId) {
         return find(agencyId).filter(Partner::active);
+    }
+
+    /** The partner that wrote from this address: its own address first, else the only partner whose address has the same domain. */
+    public Optional<Partner> findByEmailAddress(String address) {
+        if (address == null || !address.contains("@")) {
+            return Optional.empty();
+        }
+        String normalised = address.trim().toLowerCase(Locale.ROOT);
+        Optional<Partner> exact = jdbc.sql("select " + COLUMNS + " from partner where lower(email) = ? and active")
+                .param(normalised).query(PartnerDirectory::partner).optional();
+        if (exact.isPresent()) {
+            return exact;
+        }
+        List<Partner> sameDomain = jdbc.sql("select " + COLUMNS + " from partner where lower(email) like ? and active and not own_agency")
+                .param("%@" + normalised.substring(normalised.indexOf('@') + 1)).query(PartnerDirectory::partner).list();
+        return sameDomain.size() == 1 ? Optional.of(sameDomain.get(0)) : Optional.empty();
     }
 
     public List<Partner> list() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
@@ -37,9 +38,12 @@ import org.resourcesharing.iso18626.Iso18626TestSenders;
 import org.resourcesharing.iso18626.Iso18626TestSenders.RecordingSender;
 import org.resourcesharing.iso18626.SendIso18626MessageDelegate;
 import org.resourcesharing.iso18626.model.SupplyingAgencyMessage;
+import org.resourcesharing.mail.SendNotificationDelegate;
+import org.resourcesharing.mail.TestNotifications;
 import org.resourcesharing.testsupport.TestProcessEngine;
 
-@Deployment(resources = {"bpmn/lending.bpmn", "forms/review-lending-request.form", "forms/resolve-partner-error.form"})
+@Deployment(resources = {"bpmn/lending.bpmn", "forms/review-lending-request.form", "forms/resolve-partner-error.form",
+        "forms/confirm-email-request.form"})
 class LendingProcessTest {
 
     @RegisterExtension
@@ -50,6 +54,7 @@ class LendingProcessTest {
             List.of(new Item("ISIL:CA-OPETB", "STACKS", "PS8523.A86 D5 1974", "39000042", "BOOK", Availability.ON_SHELF, null)));
 
     private RecordingSender sender;
+    private TestNotifications notifications;
     private CatalogueSource catalogueAnswers = query -> List.of(DIVINERS_ON_OUR_SHELF);
 
     /** The network ends here: partners' endpoints and the catalogue are stand-ins, the delegates are the real ones. */
@@ -57,6 +62,8 @@ class LendingProcessTest {
     void replaceTheNetworkAtTheDelegatesBoundary() {
         sender = Iso18626TestSenders.recording();
         Mocks.register("sendIso18626Message", new SendIso18626MessageDelegate(sender));
+        notifications = new TestNotifications();
+        Mocks.register("sendNotification", new SendNotificationDelegate(notifications, historyService()));
         CatalogueSource catalogue = query -> catalogueAnswers.search(query);
         Mocks.register("lookUpLendingAvailability",
                 new LookUpLendingAvailabilityDelegate(new Catalogue(catalogue, catalogue, () -> Set.of("ISIL:CA-OPETB", "ISIL:CA-OODT"))));
@@ -211,6 +218,54 @@ class LendingProcessTest {
         assertThat(failed.getExceptionMessage()).contains("HTTP 503");
         assertThat(lending).isWaitingAt("Task_CheckCatalogue");
         assertThat(runtimeService().getVariable(lending.getId(), "shelfStatus")).isNull();
+    }
+
+    @Test
+    void aRequestByEmailIsConfirmedByStaffAndAnsweredByEmail() {
+        ProcessInstance lending = emailRequestReceived();
+        assertThat(lending).isWaitingAt("Task_ConfirmEmailRequest");
+        assertThat(task(lending)).hasCandidateGroup("ill-lending");
+
+        complete(task(lending), withVariables("isRequest", true, "title", "The Diviners", "author", "Laurence",
+                "isbn", "9780771047619", "serviceType", "Loan", "requesterEmail", "fernleihe@univie.example.ac.at"));
+        execute(job(lending)); // after the confirmation
+        execute(job(lending)); // the catalogue check
+        assertThat(lending).isWaitingAt("Task_ReviewRequest").variables().containsEntry("shelfStatus", "ON_SHELF");
+        complete(task(lending), withVariables("supplyDecision", "supply"));
+        execute(job(lending)); // after the review
+        execute(job(lending)); // the email
+
+        assertThat(lending).isEnded().hasPassed("Task_EmailAnswer", "EndEvent_EmailAnswered")
+                .hasNotPassed("Task_AnswerWillSupply");
+        assertThat(sender.businessKeys()).isEmpty();
+        assertThat(notifications.sent()).singleElement().satisfies(email -> {
+            assertThat(email.template()).isEqualTo("lending-answer");
+            assertThat(email.recipient()).isEqualTo("fernleihe@univie.example.ac.at");
+            assertThat(email.language()).isEqualTo("de");
+            assertThat(email.model()).containsEntry("supplyDecision", "supply");
+        });
+    }
+
+    @Test
+    void anEmailStaffFindIsNoRequestEndsThere() {
+        ProcessInstance lending = emailRequestReceived();
+
+        complete(task(lending), withVariables("isRequest", false, "title", "-", "requesterEmail", "fernleihe@univie.example.ac.at"));
+        execute(job(lending));
+
+        assertThat(lending).isEnded().hasPassed("EndEvent_NotARequest").hasNotPassed("Task_CheckCatalogue");
+        assertThat(notifications.sent()).isEmpty();
+    }
+
+    private ProcessInstance emailRequestReceived() {
+        return runtimeService().createMessageCorrelation("Email request")
+                .processInstanceBusinessKey("EMAIL-1A2B3C4D")
+                .setVariables(Map.of("requestChannel", "email", "requesterEmail", "fernleihe@univie.example.ac.at",
+                        "requestingAgencyId", "ISIL:AT-UBW", "requestingAgencyName", "Universitätsbibliothek Wien",
+                        "supplyingAgencyId", "ISIL:CA-OPETB", "emailLanguage", "de", "emailText",
+                        "Sehr geehrte Damen und Herren, wir bitten um Fernleihe des Buches „The Diviners“ von Margaret Laurence.",
+                        "title", "The Diviners"))
+                .correlateStartMessage();
     }
 
     private ProcessInstance requestReceived() {
