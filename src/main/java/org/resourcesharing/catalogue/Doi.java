@@ -38,22 +38,11 @@ public record Doi(String value) {
     }
 
     public static boolean isValid(String raw) {
-        try {
-            normalise(raw);
-            return true;
-        } catch (InvalidIdentifierException e) {
-            return false;
-        }
+        return IdentifierText.parses(raw, Doi::normalise);
     }
 
     private static String normalise(String raw) {
-        if (raw == null) {
-            throw new InvalidIdentifierException(KIND, null, "missing");
-        }
-        String doi = raw.strip();
-        if (doi.isEmpty()) {
-            throw new InvalidIdentifierException(KIND, raw, "empty");
-        }
+        String doi = IdentifierText.present(KIND, raw);
         Matcher resolverUrl = RESOLVER_URL.matcher(doi);
         Matcher doiLabel = DOI_LABEL.matcher(doi);
         if (resolverUrl.lookingAt()) {

@@ -38,12 +38,7 @@ public record Isbn(String isbn13) {
     }
 
     public static boolean isValid(String raw) {
-        try {
-            normalise(raw);
-            return true;
-        } catch (InvalidIdentifierException e) {
-            return false;
-        }
+        return IdentifierText.parses(raw, Isbn::normalise);
     }
 
     /** The ten-digit form, or null for 979 ISBNs, which have none. */
@@ -57,13 +52,7 @@ public record Isbn(String isbn13) {
     }
 
     private static String normalise(String raw) {
-        if (raw == null) {
-            throw new InvalidIdentifierException(KIND, null, "missing");
-        }
-        String trimmed = raw.strip();
-        if (trimmed.isEmpty()) {
-            throw new InvalidIdentifierException(KIND, raw, "empty");
-        }
+        String trimmed = IdentifierText.present(KIND, raw);
         Matcher matcher = WRITTEN_FORM.matcher(trimmed.toUpperCase(Locale.ROOT));
         if (!matcher.matches()) {
             throw new InvalidIdentifierException(KIND, raw, "only digits, X as the last character of an ISBN-10, hyphens and spaces are allowed");

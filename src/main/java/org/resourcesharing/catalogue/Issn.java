@@ -33,22 +33,11 @@ public record Issn(String value) {
     }
 
     public static boolean isValid(String raw) {
-        try {
-            normalise(raw);
-            return true;
-        } catch (InvalidIdentifierException e) {
-            return false;
-        }
+        return IdentifierText.parses(raw, Issn::normalise);
     }
 
     private static String normalise(String raw) {
-        if (raw == null) {
-            throw new InvalidIdentifierException(KIND, null, "missing");
-        }
-        String trimmed = raw.strip();
-        if (trimmed.isEmpty()) {
-            throw new InvalidIdentifierException(KIND, raw, "empty");
-        }
+        String trimmed = IdentifierText.present(KIND, raw);
         Matcher matcher = WRITTEN_FORM.matcher(trimmed.toUpperCase(Locale.ROOT));
         if (!matcher.matches()) {
             throw new InvalidIdentifierException(KIND, raw, "should be eight digits (the last may be X), as NNNN-NNNN");

@@ -38,22 +38,11 @@ public record OclcNumber(String value) {
     }
 
     public static boolean isValid(String raw) {
-        try {
-            normalise(raw);
-            return true;
-        } catch (InvalidIdentifierException e) {
-            return false;
-        }
+        return IdentifierText.parses(raw, OclcNumber::normalise);
     }
 
     private static String normalise(String raw) {
-        if (raw == null) {
-            throw new InvalidIdentifierException(KIND, null, "missing");
-        }
-        String trimmed = raw.strip();
-        if (trimmed.isEmpty()) {
-            throw new InvalidIdentifierException(KIND, raw, "empty");
-        }
+        String trimmed = IdentifierText.present(KIND, raw);
         Matcher matcher = WRITTEN_FORM.matcher(trimmed.toUpperCase(Locale.ROOT));
         if (!matcher.matches()) {
             throw new InvalidIdentifierException(KIND, raw,

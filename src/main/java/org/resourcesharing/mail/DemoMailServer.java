@@ -1,6 +1,11 @@
 package org.resourcesharing.mail;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
 import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.URLName;
 import com.icegreen.greenmail.util.ServerSetup;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -21,15 +26,24 @@ class DemoMailServer implements SmartLifecycle {
     private final GreenMail greenMail;
     private volatile boolean running;
 
-    DemoMailServer(Properties properties) {
+    private final List<Mailbox> mailboxes;
+
+    DemoMailServer(Properties properties, MailProperties mail) {
         this.greenMail = new GreenMail(new ServerSetup[] {
                 new ServerSetup(properties.smtpPort(), properties.bindAddress(), ServerSetup.PROTOCOL_SMTP),
                 new ServerSetup(properties.imapPort(), properties.bindAddress(), ServerSetup.PROTOCOL_IMAP)});
+        this.mailboxes = mail.mailboxes();
     }
 
+    /** Starts the server with an account for every mailbox the application reads (user name = address, as in its URL). */
     @Override
     public void start() {
         greenMail.start();
+        for (Mailbox mailbox : mailboxes) {
+            URLName url = new URLName(mailbox.url());
+            String address = URLDecoder.decode(url.getUsername(), StandardCharsets.UTF_8);
+            greenMail.setUser(address, address, URLDecoder.decode(url.getPassword(), StandardCharsets.UTF_8));
+        }
         running = true;
     }
 

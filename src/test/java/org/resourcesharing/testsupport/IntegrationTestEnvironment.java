@@ -14,12 +14,21 @@ class IntegrationTestEnvironment implements ApplicationContextInitializer<Config
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         TestDatabase.Jdbc database = TestDatabase.create("app");
+        int imapPort = freePort();
         TestPropertyValues.of(
                 "spring.datasource.url=" + database.url(),
                 "spring.datasource.username=" + database.user(),
                 "spring.datasource.password=" + database.password(),
                 "resource-sharing.demo.mail-server.smtp-port=" + freePort(),
-                "resource-sharing.demo.mail-server.imap-port=" + freePort())
+                "resource-sharing.demo.mail-server.imap-port=" + imapPort,
+                // the demo's ILL mailbox, polled often so that tests need not wait
+                "resource-sharing.mail.mailboxes[0].name=ill",
+                "resource-sharing.mail.mailboxes[0].url=imap://ill%40library.example.edu:ill-demo@127.0.0.1:" + imapPort + "/INBOX",
+                "resource-sharing.mail.mailboxes[0].purpose=ILL",
+                "resource-sharing.mail.mailboxes[0].agency-id=ISIL:CA-OPETB",
+                "resource-sharing.mail.mailboxes[0].triage-group=ill-lending",
+                "resource-sharing.mail.mailboxes[0].idle=false",
+                "resource-sharing.mail.mailboxes[0].poll-interval=300ms")
                 .applyTo(context);
     }
 
