@@ -1,0 +1,168 @@
+package org.resourcesharing.mail;
+
+import jakarta.activation.DataHandler;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
+import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+
+/** Real MIME messages and real PDF, DOCX and ZIP files, built the way mail clients and office software build them. */
+final class TestMails {
+
+    static final Session SESSION = Session.getInstance(new Properties());
+
+    private TestMails() {
+    }
+
+    /** A message as a mail store hands it over: written out and read back, so it has its raw form and size. */
+    static MimeMessage received(MimeMessage message) throws Exception {
+        message.saveChanges();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        message.writeTo(bytes);
+        return new MimeMessage(SESSION, new ByteArrayInputStream(bytes.toByteArray()));
+    }
+
+    /** A message exactly as written on the wire, for structures no well-behaved client produces. */
+    static MimeMessage raw(String rfc822) throws Exception {
+        return raw(rfc822.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    static MimeMessage raw(byte[] rfc822) throws Exception {
+        return new MimeMessage(SESSION, new ByteArrayInputStream(rfc822));
+    }
+
+    /** A plain-text message with the usual headers. */
+    static MimeMessage plain(String from, String subject, String text) throws Exception {
+        MimeMessage message = new MimeMessage(SESSION);
+        message.setFrom(from);
+        message.setRecipients(MimeMessage.RecipientType.TO, "ill@library.example.ca");
+        message.setSubject(subject, "UTF-8");
+        message.setHeader("Date", "Tue, 4 Mar 2025 09:15:00 +0100");
+        message.setText(text, "UTF-8");
+        return received(message);
+    }
+
+    /** A text body with one attached file. */
+    static MimeMessage withAttachment(String from, String subject, String text, String fileName, String type, byte[] content)
+            throws Exception {
+        MimeMessage message = new MimeMessage(SESSION);
+        message.setFrom(from);
+        message.setRecipients(MimeMessage.RecipientType.TO, "ill@library.example.ca");
+        message.setSubject(subject, "UTF-8");
+        message.setHeader("Date", "Tue, 4 Mar 2025 09:15:00 +0100");
+        MimeBodyPart body = new MimeBodyPart();
+        body.setText(text, "UTF-8");
+        MimeMultipart mixed = new MimeMultipart("mixed", body, attachment(fileName, type, content));
+        message.setContent(mixed);
+        return received(message);
+    }
+
+    static MimeBodyPart attachment(String fileName, String type, byte[] content) throws Exception {
+        MimeBodyPart part = new MimeBodyPart();
+        part.setDataHandler(new DataHandler(new ByteArrayDataSource(content, type)));
+        part.setFileName(fileName);
+        part.setDisposition(MimeBodyPart.ATTACHMENT);
+        part.setHeader("Content-Transfer-Encoding", "base64");
+        return part;
+    }
+
+    /** A one-page PDF with one line of text per argument. */
+    static byte[] pdf(String... lines) throws IOException {
+        try (PDDocument document = pdfDocument(lines)) {
+            return save(document);
+        }
+    }
+
+    /** A PDF that opens only with a password. */
+    static byte[] encryptedPdf(String... lines) throws IOException {
+        try (PDDocument document = pdfDocument(lines)) {
+            StandardProtectionPolicy policy = new StandardProtectionPolicy("owner-secret", "user-secret", new AccessPermission());
+            policy.setEncryptionKeyLength(128);
+            document.protect(policy);
+            return save(document);
+        }
+    }
+
+    private static PDDocument pdfDocument(String... lines) throws IOException {
+        PDDocument document = new PDDocument();
+        PDPage page = new PDPage();
+        document.addPage(page);
+        try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+            content.beginText();
+            content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 11);
+            content.setLeading(16);
+            content.newLineAtOffset(60, 720);
+            for (String line : lines) {
+                content.showText(line);
+                content.newLine();
+            }
+            content.endText();
+        }
+        return document;
+    }
+
+    private static byte[] save(PDDocument document) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        document.save(bytes);
+        return bytes.toByteArray();
+    }
+
+    /** A Word document with one paragraph per argument. */
+    static byte[] docx(String... paragraphs) throws IOException {
+        try (XWPFDocument document = new XWPFDocument(); ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
+            for (String paragraph : paragraphs) {
+                document.createParagraph().createRun().setText(paragraph);
+            }
+            document.write(bytes);
+            return bytes.toByteArray();
+        }
+    }
+
+    /**
+     * A 42.zip in miniature: a few kilobytes holding archives that hold a gigabyte of zeros each,
+     * which produce no text at all for Tika's own guard to notice.
+     */
+    static byte[] zipBomb() throws IOException {
+        byte[] zeros = zip("zeros.bin", new byte[1 << 20], 1024);
+        ByteArrayOutputStream outer = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(outer)) {
+            zip.setLevel(9);
+            for (int i = 0; i < 16; i++) {
+                zip.putNextEntry(new ZipEntry("part-" + i + ".zip"));
+                zip.write(zeros);
+                zip.closeEntry();
+            }
+        }
+        return outer.toByteArray();
+    }
+
+    /** A ZIP of one entry: {@code block} written {@code times} times. */
+    static byte[] zip(String entry, byte[] block, int times) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.setLevel(9);
+            zip.putNextEntry(new ZipEntry(entry));
+            for (int i = 0; i < times; i++) {
+                zip.write(block);
+            }
+            zip.closeEntry();
+        }
+        return bytes.toByteArray();
+    }
+}
