@@ -27,7 +27,7 @@ class LoanRequestMailTest {
     }
 
     /** What a librarian reads in each request, whichever way it was sent. */
-    private record Expected(String language, String isbn, String title, String author, String year) {
+    record Expected(String language, String isbn, String title, String author, String year) {
     }
 
     private static final Expected KUHN = new Expected("en", "978-0-226-45808-3", "The Structure of Scientific Revolutions",

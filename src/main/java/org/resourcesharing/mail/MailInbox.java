@@ -1,0 +1,219 @@
+package org.resourcesharing.mail;
+
+import java.io.ByteArrayInputStream;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import org.camunda.bpm.engine.RuntimeService;
+import org.resourcesharing.iso18626.Partner;
+import org.resourcesharing.iso18626.PartnerDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What becomes of one email read from a mailbox, exactly once: a reply continues the process it
+ * answers; a message with anything unreadable in it (too large, a corrupt or encrypted attachment,
+ * broken MIME) goes to a person; a loan or copy request from a library starts lending with a
+ * confirmation task; anything else becomes a triage task for the mailbox's group. The
+ * message's key is recorded under a unique constraint in the same transaction that starts or
+ * continues the process, so the same message read again (or after a crash before it was flagged
+ * on the server) starts nothing.
+ */
+@Service
+public class MailInbox {
+
+    public static final String EMAIL_REPLY = "Email reply";
+    public static final String EMAIL_REQUEST = "Email request";
+    public static final String EMAIL_TO_TRIAGE = "Email to triage";
+    private static final int MAX_TEXT_IN_VARIABLES = 20_000;
+    private static final Logger log = LoggerFactory.getLogger(MailInbox.class);
+
+    public enum Outcome {
+        CORRELATED, STARTED, TRIAGE, DUPLICATE
+    }
+
+    private final MailParser parser;
+    private final RequestExtractor extractor;
+    private final MailClassifier classifier;
+    private final RuntimeService runtimeService;
+    private final PartnerDirectory partners;
+    private final SentMailStore sentMail;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+
+    MailInbox(MailParser parser, RequestExtractor extractor, MailClassifier classifier, RuntimeService runtimeService,
+            PartnerDirectory partners, SentMailStore sentMail, JdbcClient jdbc, TransactionTemplate transactions) {
+        this.parser = parser;
+        this.extractor = extractor;
+        this.classifier = classifier;
+        this.runtimeService = runtimeService;
+        this.partners = partners;
+        this.sentMail = sentMail;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+    }
+
+    /** Handles the message as the mailbox received it (raw RFC 822 bytes); commits before returning. */
+    public Outcome receive(Mailbox mailbox, byte[] raw) {
+        ParsedMail mail = parser.parse(copyOf(raw));
+        String key = mail.messageId() != null && !mail.messageId().isBlank() ? mail.messageId() : "digest:" + mail.digest();
+        try {
+            return transactions.execute(status -> alreadyReceived(key) ? Outcome.DUPLICATE : route(mailbox, key, mail, raw));
+        } catch (DuplicateKeyException readTwiceAtOnce) {
+            return Outcome.DUPLICATE;
+        }
+    }
+
+    private Outcome route(Mailbox mailbox, String key, ParsedMail mail, byte[] raw) {
+        Routed routed = reply(mail)
+                .or(() -> mail.problems().isEmpty() ? Optional.empty()
+                        : Optional.of(triage(mailbox, mail, "not everything in it could be read: " + String.join("; ", mail.problems()))))
+                .orElseGet(() -> newMessage(mailbox, mail));
+        jdbc.sql("""
+                insert into mail_received (id, mailbox, message_key, from_address, subject, language, classification, outcome,
+                    process_instance_id, business_key, problems, raw_message, received_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+                .params(UUID.randomUUID().toString(), mailbox.name(), key, mail.fromAddress(), truncate(mail.subject(), 1000), mail.language(),
+                        routed.classification(), routed.outcome().name(), routed.processInstanceId(), routed.businessKey(),
+                        truncate(String.join("; ", mail.problems()), 2000), Base64.getEncoder().encodeToString(raw), OffsetDateTime.now())
+                .update();
+        return routed.outcome();
+    }
+
+    private record Routed(String classification, Outcome outcome, String processInstanceId, String businessKey) {
+    }
+
+    /** A reply to one of our emails: by the case token in the subject, or by the Message-ID it answers. */
+    private Optional<Routed> reply(ParsedMail mail) {
+        Optional<String> businessKey = CaseToken.find(mail.subject());
+        List<String> answered = new ArrayList<>(mail.references());
+        if (mail.inReplyTo() != null) {
+            answered.add(0, mail.inReplyTo());
+        }
+        Optional<String> processInstance = answered.stream().map(sentMail::processInstanceOfMessageId).flatMap(Optional::stream).findFirst();
+        if (businessKey.isEmpty() && processInstance.isEmpty()) {
+            return Optional.empty();
+        }
+        var waiting = runtimeService.createExecutionQuery().messageEventSubscriptionName(EMAIL_REPLY);
+        businessKey.ifPresent(waiting::processInstanceBusinessKey);
+        processInstance.ifPresent(waiting::processInstanceId);
+        if (waiting.count() == 0) {
+            return Optional.empty(); // not waiting for a reply: a person reads it
+        }
+        var correlation = runtimeService.createMessageCorrelation(EMAIL_REPLY)
+                .setVariables(Map.of("replyFrom", String.valueOf(mail.fromAddress()), "replySubject", String.valueOf(mail.subject()),
+                        "replyText", truncate(String.valueOf(mail.text()), MAX_TEXT_IN_VARIABLES),
+                        "replyLanguage", String.valueOf(mail.language())));
+        businessKey.ifPresent(correlation::processInstanceBusinessKey);
+        processInstance.ifPresent(correlation::processInstanceId);
+        var result = correlation.correlateWithResult();
+        String instance = result.getExecution().getProcessInstanceId();
+        return Optional.of(new Routed("REPLY", Outcome.CORRELATED, instance, businessKey.orElse(null)));
+    }
+
+    private Routed newMessage(Mailbox mailbox, ParsedMail mail) {
+        ExtractedRequest extracted = extractor.extract(mail);
+        MailKind kind = classifier.classify(mail, extracted);
+        if (kind == MailKind.LOAN_OR_COPY_REQUEST && mailbox.purpose() == Mailbox.Purpose.ILL) {
+            return startLending(mailbox, mail, extracted);
+        }
+        String reason = switch (kind) {
+            case JOB_APPLICATION -> "a job application";
+            case LOAN_OR_COPY_REQUEST -> "a loan or copy request sent to the " + mailbox.name() + " mailbox";
+            case OTHER -> "not recognised as a reply, a request or an application";
+        };
+        Routed triage = triage(mailbox, mail, reason);
+        return new Routed(kind.name(), triage.outcome(), triage.processInstanceId(), triage.businessKey());
+    }
+
+    private Routed startLending(Mailbox mailbox, ParsedMail mail, ExtractedRequest extracted) {
+        String businessKey = "EMAIL-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        Optional<Partner> requester = partners.findByEmailAddress(mail.fromAddress());
+        Map<String, Object> variables = emailVariables(mail);
+        variables.put("requestChannel", "email");
+        variables.put("requesterEmail", mail.fromAddress());
+        variables.put("requestingAgencyId", requester.map(Partner::agencyId).orElse(null));
+        variables.put("requestingAgencyName", requester.map(Partner::name).orElse(mail.fromName() != null ? mail.fromName() : mail.fromAddress()));
+        variables.put("partnerTier", requester.map(Partner::tier).orElse("international"));
+        variables.put("supplyingAgencyId", mailbox.agencyId());
+        variables.put("isbn", extracted.isbn());
+        variables.put("issn", extracted.issn());
+        variables.put("doi", extracted.doi());
+        variables.put("oclcNumber", extracted.oclcNumber());
+        boolean article = extracted.journalTitle() != null;
+        variables.put("title", article ? extracted.journalTitle() : extracted.title());
+        variables.put("titleOfComponent", article ? extracted.title() : null);
+        variables.put("author", extracted.author());
+        variables.put("publicationDate", extracted.year());
+        variables.put("volume", extracted.volume());
+        variables.put("issue", extracted.issue());
+        variables.put("pagesRequested", extracted.pages());
+        variables.put("serviceType", extracted.serviceType() != null ? extracted.serviceType() : article ? "Copy" : "Loan");
+        variables.put("extractionNotes", String.join("; ", extracted.notes()));
+        variables.values().removeIf(Objects::isNull);
+        String instance = runtimeService.createMessageCorrelation(EMAIL_REQUEST).processInstanceBusinessKey(businessKey)
+                .setVariables(variables).correlateStartMessage().getId();
+        log.info("Email from {} started lending {}", mail.fromAddress(), businessKey);
+        return new Routed(MailKind.LOAN_OR_COPY_REQUEST.name(), Outcome.STARTED, instance, businessKey);
+    }
+
+    private Routed triage(Mailbox mailbox, ParsedMail mail, String reason) {
+        String businessKey = "MAIL-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        Map<String, Object> variables = emailVariables(mail);
+        variables.put("triageGroup", mailbox.triageGroup());
+        variables.put("mailbox", mailbox.name());
+        variables.put("triageReason", reason);
+        String instance = runtimeService.createMessageCorrelation(EMAIL_TO_TRIAGE).processInstanceBusinessKey(businessKey)
+                .setVariables(variables).correlateStartMessage().getId();
+        return new Routed("OTHER", Outcome.TRIAGE, instance, businessKey);
+    }
+
+    /** What staff see of the message in Tasklist: sender, subject, language, text, attachments, and what could not be read. */
+    private static Map<String, Object> emailVariables(ParsedMail mail) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("emailFrom", mail.fromName() == null ? mail.fromAddress() : mail.fromName() + " <" + mail.fromAddress() + ">");
+        variables.put("emailSubject", mail.subject());
+        variables.put("emailLanguage", mail.language());
+        variables.put("emailText", truncate(mail.text(), MAX_TEXT_IN_VARIABLES));
+        variables.put("emailAttachments", mail.attachments().stream()
+                .map(attachment -> attachment.fileName() + (attachment.problem() != null ? " (" + attachment.problem() + ")"
+                        : attachment.text() == null ? "" : ":\n" + truncate(attachment.text(), 4000)))
+                .collect(Collectors.joining("\n\n")));
+        variables.put("emailProblems", String.join("; ", mail.problems()));
+        variables.values().removeIf(Objects::isNull);
+        return variables;
+    }
+
+    private boolean alreadyReceived(String key) {
+        return jdbc.sql("select count(*) from mail_received where message_key = ?").param(key).query(Long.class).single() > 0;
+    }
+
+    private static MimeMessage copyOf(byte[] raw) {
+        try {
+            return new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw));
+        } catch (MessagingException unreadable) {
+            throw new IllegalStateException("Jakarta Mail cannot even read the headers: " + unreadable.getMessage(), unreadable);
+        }
+    }
+
+    private static String truncate(String value, int length) {
+        return value == null || value.length() <= length ? value : value.substring(0, length);
+    }
+}

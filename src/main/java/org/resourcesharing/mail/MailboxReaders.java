@@ -1,0 +1,111 @@
+package org.resourcesharing.mail;
+
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.Properties;
+
+import jakarta.mail.Flags;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.search.AndTerm;
+import jakarta.mail.search.FlagTerm;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.integration.StaticMessageHeaderAccessor;
+import org.springframework.integration.dsl.IntegrationFlow;
+import org.springframework.integration.dsl.context.IntegrationFlowContext;
+import org.springframework.integration.mail.ImapIdleChannelAdapter;
+import org.springframework.integration.mail.ImapMailReceiver;
+import org.springframework.integration.mail.MailReceivingMessageSource;
+import org.springframework.messaging.Message;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads every configured mailbox with Spring Integration Mail: IMAP IDLE where the mailbox is set
+ * to idle, polling otherwise. A message is taken while unread and flagged as read only after the
+ * {@link MailInbox} has committed what became of it; until then it stays unread and is read
+ * again, which the inbox recognises.
+ */
+@Component
+class MailboxReaders implements SmartInitializingSingleton {
+
+    private static final Logger log = LoggerFactory.getLogger(MailboxReaders.class);
+
+    private final MailProperties properties;
+    private final MailInbox inbox;
+    private final IntegrationFlowContext flows;
+
+    MailboxReaders(MailProperties properties, MailInbox inbox, IntegrationFlowContext flows) {
+        this.properties = properties;
+        this.inbox = inbox;
+        this.flows = flows;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        properties.mailboxes().forEach(this::register);
+    }
+
+    void register(Mailbox mailbox) {
+        ImapMailReceiver receiver = receiver(mailbox);
+        IntegrationFlow flow = mailbox.idle()
+                ? IntegrationFlow.from(idle(receiver)).handle(message -> handle(mailbox, message)).get()
+                : IntegrationFlow.from(new MailReceivingMessageSource(receiver),
+                                poller -> poller.poller(p -> p.fixedDelay(mailbox.pollInterval()).maxMessagesPerPoll(50)))
+                        .handle(message -> handle(mailbox, message)).get();
+        flows.registration(flow).id("mailbox-" + mailbox.name()).register();
+        log.info("Reading mailbox '{}' ({}) by {}", mailbox.name(), mailbox.purpose(), mailbox.idle() ? "IMAP IDLE" : "polling");
+    }
+
+    private void handle(Mailbox mailbox, Message<?> message) {
+        MimeMessage mail = (MimeMessage) message.getPayload();
+        Closeable folder = StaticMessageHeaderAccessor.getCloseableResource(message);
+        try {
+            ByteArrayOutputStream raw = new ByteArrayOutputStream();
+            mail.writeTo(raw);
+            MailInbox.Outcome outcome = inbox.receive(mailbox, raw.toByteArray());
+            mail.setFlag(Flags.Flag.SEEN, true); // only now: what became of it is committed
+            log.info("Mailbox '{}': message {} → {}", mailbox.name(), mail.getMessageID(), outcome);
+        } catch (MessagingException | IOException e) {
+            log.error("Mailbox '{}': a message could not be read from the server; it stays unread and is tried again", mailbox.name(), e);
+        } finally {
+            closeQuietly(folder);
+        }
+    }
+
+    private static ImapMailReceiver receiver(Mailbox mailbox) {
+        ImapMailReceiver receiver = new ImapMailReceiver(mailbox.url());
+        receiver.setShouldMarkMessagesAsRead(false);
+        receiver.setShouldDeleteMessages(false);
+        receiver.setAutoCloseFolder(false); // the message stays attached to its folder until it is flagged
+        // unread and not deleted, nothing else: a message seen by a crashed session is still found
+        receiver.setSearchTermStrategy((supportedFlags, folder) -> new AndTerm(
+                new FlagTerm(new Flags(Flags.Flag.SEEN), false), new FlagTerm(new Flags(Flags.Flag.DELETED), false)));
+        Properties javaMail = new Properties();
+        for (String protocol : new String[] {"imap", "imaps"}) {
+            javaMail.setProperty("mail." + protocol + ".connectiontimeout", "10000");
+            javaMail.setProperty("mail." + protocol + ".timeout", "30000");
+        }
+        receiver.setJavaMailProperties(javaMail);
+        receiver.afterPropertiesSet();
+        return receiver;
+    }
+
+    private static ImapIdleChannelAdapter idle(ImapMailReceiver receiver) {
+        ImapIdleChannelAdapter adapter = new ImapIdleChannelAdapter(receiver);
+        adapter.setShouldReconnectAutomatically(true);
+        return adapter;
+    }
+
+    private static void closeQuietly(Closeable folder) {
+        if (folder != null) {
+            try {
+                folder.close();
+            } catch (IOException e) {
+                log.warn("Could not close a mail folder", e);
+            }
+        }
+    }
+}

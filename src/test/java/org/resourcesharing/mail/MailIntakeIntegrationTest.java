@@ -1,0 +1,305 @@
+package org.resourcesharing.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+
+import jakarta.mail.Address;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.resourcesharing.testsupport.ResourceSharingIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Mail in, end to end: messages delivered over real SMTP to the ILL mailbox of the built-in mail
+ * server, read over real IMAP by the application's mailbox reader.
+ */
+@ResourceSharingIntegrationTest
+class MailIntakeIntegrationTest {
+
+    private static final String ILL_MAILBOX = "ill@library.example.edu";
+
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    HistoryService historyService;
+    @Autowired
+    RepositoryService repositoryService;
+    @Autowired
+    MailInbox inbox;
+    @Autowired
+    MailProperties mailProperties;
+    @Autowired
+    NotificationService notifications;
+    @Autowired
+    JdbcClient jdbc;
+    @Value("${resource-sharing.demo.mail-server.smtp-port}")
+    int smtpPort;
+    @Value("${resource-sharing.demo.mail-server.imap-port}")
+    int imapPort;
+
+    @Test
+    void aLoanRequestInGermanStartsLendingWithWhatWasReadFromIt() throws Exception {
+        String messageId = "<" + UUID.randomUUID() + "@univie.example.ac.at>";
+        deliver(message(messageId, "fernleihe@univie.example.ac.at", "Fernleihbestellung",
+                "Sehr geehrte Damen und Herren,\n\nwir bitten um die Fernleihe des folgenden Buches:\n"
+                        + "Margaret Laurence, „The Diviners“, Toronto 1974, ISBN 978-0-7710-4761-9.\n\n"
+                        + "Mit freundlichen Grüßen\nFernleihe, Universitätsbibliothek Wien"));
+
+        ProcessInstance lending = awaitProcess("lending", messageId);
+
+        Map<String, Object> variables = runtimeService.getVariables(lending.getId());
+        assertThat(variables).containsEntry("requestChannel", "email").containsEntry("emailLanguage", "de")
+                .containsEntry("isbn", "978-0-7710-4761-9").containsEntry("requestingAgencyId", "ISIL:AT-UBW")
+                .containsEntry("requestingAgencyName", "Universitätsbibliothek Wien").containsEntry("serviceType", "Loan");
+        assertThat(taskService.createTaskQuery().processInstanceId(lending.getId()).singleResult().getName())
+                .isEqualTo("Confirm request read from email");
+        awaitTrue(() -> seen(messageId), "the message is flagged as read once its process has started");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource({"org.resourcesharing.mail.LoanRequestMailTest#citationInTheBody",
+            "org.resourcesharing.mail.LoanRequestMailTest#citationInAnAttachedForm"})
+    void aLoanRequestInEachLanguageWithOrWithoutAnAttachmentStartsLending(MimeMessage request, LoanRequestMailTest.Expected expected)
+            throws Exception {
+        deliver(request);
+
+        ProcessInstance lending = awaitProcess("lending", request.getMessageID());
+
+        assertThat(runtimeService.getVariables(lending.getId()))
+                .containsEntry("emailLanguage", expected.language()).containsEntry("isbn", expected.isbn())
+                .containsEntry("title", expected.title()).containsEntry("author", expected.author())
+                .containsEntry("publicationDate", expected.year()).containsEntry("serviceType", "Loan");
+    }
+
+    @Test
+    void theSameMessageDeliveredTwiceStartsOneProcess() throws Exception {
+        String messageId = "<" + UUID.randomUUID() + "@uchile.example.cl>";
+        MimeMessage request = message(messageId, "biblioteca@uchile.example.cl", "Solicitud de préstamo",
+                "Estimados colegas:\nSolicitamos el préstamo interbibliotecario del libro «Two Solitudes» de Hugh MacLennan (1945).\nSaludos cordiales");
+
+        deliver(request);
+        deliver(request);
+        awaitProcess("lending", messageId);
+        awaitTrue(() -> countUnseen() == 0, "both copies read");
+
+        assertThat(jdbc.sql("select count(*) from mail_received where message_key = ?").param(messageId).query(Long.class).single()).isOne();
+        assertThat(runtimeService.createProcessInstanceQuery().variableValueEquals("emailSubject", "Solicitud de préstamo").count()
+                + historyService.createHistoricProcessInstanceQuery().variableValueEquals("emailSubject", "Solicitud de préstamo").finished().count())
+                .isOne();
+    }
+
+    @Test
+    void aCrashBetweenStartingTheProcessAndFlaggingTheMessageRecoversExactlyOnce() throws Exception {
+        String messageId = "<" + UUID.randomUUID() + "@ulaval.example.ca>";
+        MimeMessage request = message(messageId, "peb@ulaval.example.ca", "Demande de prêt",
+                "Bonjour,\nPourriez-vous nous prêter le livre « Bonheur d'occasion » de Gabrielle Roy (1945), ISBN 978-0-7710-9858-1 ?\nMerci");
+        ByteArrayOutputStream raw = new ByteArrayOutputStream();
+        request.writeTo(raw);
+
+        // the first reading committed its process, then the reader died before flagging the message
+        assertThat(inbox.receive(mailProperties.mailboxes().get(0), raw.toByteArray())).isEqualTo(MailInbox.Outcome.STARTED);
+        deliver(request);
+
+        awaitTrue(() -> seen(messageId), "the restarted reader flags the message it finds unread");
+        assertThat(jdbc.sql("select count(*) from mail_received where message_key = ?").param(messageId).query(Long.class).single()).isOne();
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("lending").variableValueEquals("emailSubject", "Demande de prêt")
+                .count()).isOne();
+    }
+
+    @Test
+    void aReplyFindsTheProcessThatWaitsForIt() throws Exception {
+        repositoryService.createDeployment().name("mail-test").addClasspathResource("mail/awaiting-reply.bpmn").deploy();
+        ProcessInstance byToken = runtimeService.startProcessInstanceByKey("mail-awaiting-reply", "T-" + UUID.randomUUID().toString().substring(0, 8));
+        ProcessInstance byMessageId = runtimeService.startProcessInstanceByKey("mail-awaiting-reply", "T-" + UUID.randomUUID().toString().substring(0, 8));
+        String ourMessageId = notifications.send(new Notification("test:" + UUID.randomUUID(), "enquiry-answer", "en", "rights@press.example.com",
+                byMessageId.getBusinessKey(), Map.of("patronName", "Press", "question", "May we copy?", "answer", "Asking."),
+                byMessageId.getId(), byMessageId.getBusinessKey()));
+
+        deliver(message("<" + UUID.randomUUID() + "@press.example.com>", "rights@press.example.com",
+                "Re: permission " + CaseToken.format(byToken.getBusinessKey()), "Yes, granted for one term.\n\n> May we copy?"));
+        MimeMessage reply = message("<" + UUID.randomUUID() + "@press.example.com>", "rights@press.example.com", "Re: your question",
+                "Granted.\n\nOn Mon, 23 Nov 2026, Interlibrary Loan wrote:\n> Asking.");
+        reply.setHeader("In-Reply-To", ourMessageId);
+        deliver(reply);
+
+        awaitTrue(() -> waitingForReply(byToken) == 0 && waitingForReply(byMessageId) == 0, "both replies correlated");
+        awaitTrue(() -> historyService.createHistoricVariableInstanceQuery().processInstanceId(byToken.getId()).variableName("replyText").count() == 1,
+                "reply text stored");
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(byToken.getId()).variableName("replyText")
+                .singleResult().getValue()).asString().contains("Yes, granted for one term.").doesNotContain("May we copy?");
+    }
+
+    static Stream<Arguments> hostileInput() throws Exception {
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        return Stream.of(
+                Arguments.of(Named.of("an encrypted PDF", TestMails.withAttachment("ill@example.org", "Request " + id,
+                        "Please lend us the book in the attached form.", "form.pdf", "application/pdf",
+                        TestMails.encryptedPdf("Title: Walden"))), "encrypted"),
+                Arguments.of(Named.of("a corrupt PDF", TestMails.withAttachment("ill@example.org", "Request " + id,
+                        "Please lend us the book in the attached form.", "form.pdf", "application/pdf",
+                        "%PDF-1.7 this is not really a PDF".getBytes(StandardCharsets.US_ASCII))), "damaged"),
+                Arguments.of(Named.of("a zip bomb", TestMails.withAttachment("ill@example.org", "Citations " + id,
+                        "All our citations, zipped.", "citations.zip", "application/zip", TestMails.zipBomb())), "zip bomb"),
+                Arguments.of(Named.of("malformed MIME", TestMails.raw("""
+                        Message-ID: <cut-off-%s@example.org>
+                        From: ill@library.example.org
+                        Subject: Loan request
+                        MIME-Version: 1.0
+                        Content-Type: multipart/mixed; boundary="XYZ"
+
+                        --XYZ
+                        Content-Type: text/plain; charset=UTF-8
+
+                        Could you lend us Silent Spring by Rachel Carson?
+                        --XYZ
+                        Content-Type: application/pdf; name="form.pdf"
+                        Content-Disposition: attachment; filename="form.pdf"
+                        Content-Transfer-Encoding: base64
+
+                        JVBERi0xLjQK
+                        """.formatted(id))), "closing boundary"),
+                Arguments.of(Named.of("a Latin-1 body declared as UTF-8", TestMails.raw("""
+                        Message-ID: <latin1-%s@example.fr>
+                        From: pret@bu.univ-lyon.example.fr
+                        Subject: Demande de pret
+                        MIME-Version: 1.0
+                        Content-Type: text/plain; charset=UTF-8
+                        Content-Transfer-Encoding: 8bit
+
+                        Nous souhaiterions emprunter le livre « Les Misérables » de Victor Hugo. Très cordialement.
+                        """.formatted(id).replace("\n", "\r\n").getBytes(StandardCharsets.ISO_8859_1))), "UTF-8"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hostileInput")
+    void hostileOrBrokenInputBecomesATriageTaskWithTheReason(MimeMessage message, String reason) throws Exception {
+        String messageId = message.getMessageID();
+        deliver(message);
+
+        ProcessInstance triage = awaitProcess("email-triage", messageId);
+
+        assertThat(taskService.createTaskQuery().processInstanceId(triage.getId()).taskCandidateGroup("ill-lending").count()).isOne();
+        assertThat(runtimeService.getVariable(triage.getId(), "triageReason")).asString().contains(reason);
+        awaitTrue(() -> seen(messageId), "the reader went on and flagged the message");
+    }
+
+    private long waitingForReply(ProcessInstance instance) {
+        return runtimeService.createEventSubscriptionQuery().processInstanceId(instance.getId()).eventName(MailInbox.EMAIL_REPLY).count();
+    }
+
+    private ProcessInstance awaitProcess(String key, String messageId) {
+        awaitTrue(() -> jdbc.sql("select count(*) from mail_received where message_key = ?").param(messageId).query(Long.class).single() > 0,
+                "the message " + messageId + " is read");
+        String instanceId = jdbc.sql("select process_instance_id from mail_received where message_key = ?").param(messageId).query(String.class).single();
+        ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceId(instanceId).singleResult();
+        assertThat(instance).isNotNull();
+        assertThat(repositoryService.getProcessDefinition(instance.getProcessDefinitionId()).getKey()).isEqualTo(key);
+        return instance;
+    }
+
+    private MimeMessage message(String messageId, String from, String subject, String text) throws Exception {
+        MimeMessage message = new MimeMessage(Session.getInstance(new Properties())) {
+            @Override
+            protected void updateMessageID() throws jakarta.mail.MessagingException {
+                setHeader("Message-ID", messageId);
+            }
+        };
+        message.setFrom(new InternetAddress(from));
+        message.setRecipients(Message.RecipientType.TO, ILL_MAILBOX);
+        message.setSubject(subject, "UTF-8");
+        message.setText(text, "UTF-8");
+        message.saveChanges();
+        return message;
+    }
+
+    /** Over SMTP to the ILL mailbox, whatever the message's own To says. */
+    private void deliver(MimeMessage message) throws Exception {
+        Properties smtp = new Properties();
+        smtp.setProperty("mail.smtp.host", "127.0.0.1");
+        smtp.setProperty("mail.smtp.port", String.valueOf(smtpPort));
+        Session session = Session.getInstance(smtp);
+        try (Transport transport = session.getTransport("smtp")) {
+            transport.connect();
+            transport.sendMessage(message, new Address[] {new InternetAddress(ILL_MAILBOX)});
+        }
+    }
+
+    private boolean seen(String messageId) {
+        return withInbox(folder -> {
+            for (Message message : folder.getMessages()) {
+                String[] ids = message.getHeader("Message-ID");
+                if (ids != null && ids[0].equals(messageId) && !message.isSet(Flags.Flag.SEEN)) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
+    private int countUnseen() {
+        return withInbox(Folder::getUnreadMessageCount);
+    }
+
+    private interface FolderQuery<T> {
+        T apply(Folder folder) throws Exception;
+    }
+
+    private <T> T withInbox(FolderQuery<T> query) {
+        try {
+            Store store = Session.getInstance(new Properties()).getStore("imap");
+            store.connect("127.0.0.1", imapPort, ILL_MAILBOX, "ill-demo");
+            try {
+                Folder inbox = store.getFolder("INBOX");
+                inbox.open(Folder.READ_ONLY);
+                try {
+                    return query.apply(inbox);
+                } finally {
+                    inbox.close(false);
+                }
+            } finally {
+                store.close();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void awaitTrue(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within 30 s: " + what);
+            }
+            LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+        }
+    }
+}
