@@ -81,9 +81,9 @@ public class MailInbox {
     }
 
     private Outcome route(Mailbox mailbox, String key, ParsedMail mail, byte[] raw) {
-        Routed routed = reply(mail)
+        Routed routed = reply(mailbox, mail)
                 .or(() -> mail.problems().isEmpty() ? Optional.empty()
-                        : Optional.of(triage(mailbox, mail, "not everything in it could be read: " + String.join("; ", mail.problems()))))
+                        : Optional.of(triage(mailbox, mail, "UNREADABLE", "not everything in it could be read: " + String.join("; ", mail.problems()))))
                 .orElseGet(() -> newMessage(mailbox, mail));
         jdbc.sql("""
                 insert into mail_received (id, mailbox, message_key, from_address, subject, language, classification, outcome,
@@ -101,7 +101,7 @@ public class MailInbox {
     }
 
     /** A reply to one of our emails: by the case token in the subject, or by the Message-ID it answers. */
-    private Optional<Routed> reply(ParsedMail mail) {
+    private Optional<Routed> reply(Mailbox mailbox, ParsedMail mail) {
         Optional<String> businessKey = CaseToken.find(mail.subject());
         List<String> answered = new ArrayList<>(mail.references());
         if (mail.inReplyTo() != null) {
@@ -115,7 +115,8 @@ public class MailInbox {
         businessKey.ifPresent(waiting::processInstanceBusinessKey);
         processInstance.ifPresent(waiting::processInstanceId);
         if (waiting.count() == 0) {
-            return Optional.empty(); // not waiting for a reply: a person reads it
+            String about = businessKey.map(key -> "request " + key).orElse("one of our emails");
+            return Optional.of(triage(mailbox, mail, "REPLY", "a reply about " + about + " that no process is waiting for"));
         }
         var correlation = runtimeService.createMessageCorrelation(EMAIL_REPLY)
                 .setVariables(Map.of("replyFrom", String.valueOf(mail.fromAddress()), "replySubject", String.valueOf(mail.subject()),
@@ -139,8 +140,7 @@ public class MailInbox {
             case LOAN_OR_COPY_REQUEST -> "a loan or copy request sent to the " + mailbox.name() + " mailbox";
             case OTHER -> "not recognised as a reply, a request or an application";
         };
-        Routed triage = triage(mailbox, mail, reason);
-        return new Routed(kind.name(), triage.outcome(), triage.processInstanceId(), triage.businessKey());
+        return triage(mailbox, mail, kind.name(), reason);
     }
 
     private Routed startLending(Mailbox mailbox, ParsedMail mail, ExtractedRequest extracted) {
@@ -174,7 +174,7 @@ public class MailInbox {
         return new Routed(MailKind.LOAN_OR_COPY_REQUEST.name(), Outcome.STARTED, instance, businessKey);
     }
 
-    private Routed triage(Mailbox mailbox, ParsedMail mail, String reason) {
+    private Routed triage(Mailbox mailbox, ParsedMail mail, String classification, String reason) {
         String businessKey = "MAIL-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         Map<String, Object> variables = emailVariables(mail);
         variables.put("triageGroup", mailbox.triageGroup());
@@ -182,7 +182,7 @@ public class MailInbox {
         variables.put("triageReason", reason);
         String instance = runtimeService.createMessageCorrelation(EMAIL_TO_TRIAGE).processInstanceBusinessKey(businessKey)
                 .setVariables(variables).correlateStartMessage().getId();
-        return new Routed("OTHER", Outcome.TRIAGE, instance, businessKey);
+        return new Routed(classification, Outcome.TRIAGE, instance, businessKey);
     }
 
     /** What staff see of the message in Tasklist: sender, subject, language, text, attachments, and what could not be read. */

@@ -158,6 +158,19 @@ class MailIntakeIntegrationTest {
                 .singleResult().getValue()).asString().contains("Yes, granted for one term.").doesNotContain("May we copy?");
     }
 
+    @Test
+    void aReplyThatNoProcessWaitsForGoesToAPerson() throws Exception {
+        String messageId = "<" + UUID.randomUUID() + "@press.example.com>";
+        deliver(message(messageId, "rights@press.example.com", "Re: permission " + CaseToken.format("CLOSED-4711"), "Sorry for the delay: yes."));
+
+        ProcessInstance triage = awaitProcess("email-triage", messageId);
+
+        assertThat(runtimeService.getVariable(triage.getId(), "triageReason")).asString()
+                .isEqualTo("a reply about request CLOSED-4711 that no process is waiting for");
+        assertThat(jdbc.sql("select classification from mail_received where message_key = ?").param(messageId).query(String.class).single())
+                .isEqualTo("REPLY");
+    }
+
     static Stream<Arguments> hostileInput() throws Exception {
         String id = UUID.randomUUID().toString().substring(0, 8);
         return Stream.of(
