@@ -12,7 +12,8 @@ import jakarta.mail.search.AndTerm;
 import jakarta.mail.search.FlagTerm;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.integration.StaticMessageHeaderAccessor;
 import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.integration.dsl.context.IntegrationFlowContext;
@@ -29,7 +30,7 @@ import org.springframework.stereotype.Component;
  * again, which the inbox recognises.
  */
 @Component
-class MailboxReaders implements SmartInitializingSingleton {
+class MailboxReaders {
 
     private static final Logger log = LoggerFactory.getLogger(MailboxReaders.class);
 
@@ -43,8 +44,9 @@ class MailboxReaders implements SmartInitializingSingleton {
         this.flows = flows;
     }
 
-    @Override
-    public void afterSingletonsInstantiated() {
+    /** Once the application is up: the processes are deployed and (in the demo) the built-in mail server listens. */
+    @EventListener(ApplicationReadyEvent.class)
+    void startReading() {
         properties.mailboxes().forEach(this::register);
     }
 

@@ -171,6 +171,24 @@ class MailIntakeIntegrationTest {
                 .isEqualTo("REPLY");
     }
 
+    @Test
+    void aJobApplicationReadByImapIdleGoesToTheHiringGroup() throws Exception {
+        MimeMessage application = TestMails.withAttachment("sam.student@trentu.example.ca", "Application: Library Assistant (evenings)",
+                "Dear hiring committee,\nI would like to apply for the position of library assistant. My résumé is attached.\nSam Student",
+                "resume.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                TestMails.docx("Sam Student", "Experience: circulation desk, Peterborough Public Library, 2024-2026"));
+        String messageId = application.getMessageID();
+
+        deliverTo(application, "jobs@library.example.edu");
+
+        ProcessInstance triage = awaitProcess("email-triage", messageId);
+        assertThat(taskService.createTaskQuery().processInstanceId(triage.getId()).taskCandidateGroup("hiring").count()).isOne();
+        assertThat(runtimeService.getVariable(triage.getId(), "triageReason")).isEqualTo("a job application");
+        assertThat(runtimeService.getVariable(triage.getId(), "emailAttachments")).asString().contains("circulation desk");
+        assertThat(jdbc.sql("select mailbox from mail_received where message_key = ?").param(messageId).query(String.class).single())
+                .isEqualTo("jobs");
+    }
+
     static Stream<Arguments> hostileInput() throws Exception {
         String id = UUID.randomUUID().toString().substring(0, 8);
         return Stream.of(
@@ -256,13 +274,17 @@ class MailIntakeIntegrationTest {
 
     /** Over SMTP to the ILL mailbox, whatever the message's own To says. */
     private void deliver(MimeMessage message) throws Exception {
+        deliverTo(message, ILL_MAILBOX);
+    }
+
+    private void deliverTo(MimeMessage message, String mailbox) throws Exception {
         Properties smtp = new Properties();
         smtp.setProperty("mail.smtp.host", "127.0.0.1");
         smtp.setProperty("mail.smtp.port", String.valueOf(smtpPort));
         Session session = Session.getInstance(smtp);
         try (Transport transport = session.getTransport("smtp")) {
             transport.connect();
-            transport.sendMessage(message, new Address[] {new InternetAddress(ILL_MAILBOX)});
+            transport.sendMessage(message, new Address[] {new InternetAddress(mailbox)});
         }
     }
 

@@ -28,7 +28,14 @@ class IntegrationTestEnvironment implements ApplicationContextInitializer<Config
                 "resource-sharing.mail.mailboxes[0].agency-id=ISIL:CA-OPETB",
                 "resource-sharing.mail.mailboxes[0].triage-group=ill-lending",
                 "resource-sharing.mail.mailboxes[0].idle=false",
-                "resource-sharing.mail.mailboxes[0].poll-interval=300ms")
+                "resource-sharing.mail.mailboxes[0].poll-interval=300ms",
+                // a second mailbox, read with IMAP IDLE
+                "resource-sharing.mail.mailboxes[1].name=jobs",
+                "resource-sharing.mail.mailboxes[1].url=imap://jobs%40library.example.edu:jobs-demo@127.0.0.1:" + imapPort + "/INBOX",
+                "resource-sharing.mail.mailboxes[1].purpose=JOBS",
+                "resource-sharing.mail.mailboxes[1].agency-id=ISIL:CA-OPETB",
+                "resource-sharing.mail.mailboxes[1].triage-group=hiring",
+                "resource-sharing.mail.mailboxes[1].idle=true")
                 .applyTo(context);
     }
 
