@@ -1,6 +1,5 @@
 package org.resourcesharing.iso18626;
 
-import org.resourcesharing.platform.SecureXml;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.resourcesharing.iso18626.model.TypeErrorType.BADLY_FORMED_MESSAGE;
 
@@ -24,6 +23,7 @@ import org.resourcesharing.iso18626.model.ISO18626Message;
 import org.resourcesharing.iso18626.model.TypeAction;
 import org.resourcesharing.iso18626.model.TypeErrorType;
 import org.resourcesharing.iso18626.model.TypeReasonForMessage;
+import org.resourcesharing.platform.SecureXml;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;

@@ -3,6 +3,7 @@ package org.resourcesharing.lending;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.decisionService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
@@ -42,7 +43,7 @@ import org.resourcesharing.mail.SendNotificationDelegate;
 import org.resourcesharing.mail.TestNotifications;
 import org.resourcesharing.testsupport.TestProcessEngine;
 
-@Deployment(resources = {"bpmn/lending.bpmn", "forms/review-lending-request.form", "forms/resolve-partner-error.form",
+@Deployment(resources = {"bpmn/lending.bpmn", "bpmn/lending-policy.dmn", "forms/review-lending-request.form", "forms/resolve-partner-error.form",
         "forms/confirm-email-request.form"})
 class LendingProcessTest {
 
@@ -64,6 +65,7 @@ class LendingProcessTest {
         Mocks.register("sendIso18626Message", new SendIso18626MessageDelegate(sender));
         notifications = new TestNotifications();
         Mocks.register("sendNotification", new SendNotificationDelegate(notifications, historyService()));
+        Mocks.register("applyLendingPolicy", new ApplyLendingPolicyDelegate(decisionService()));
         CatalogueSource catalogue = query -> catalogueAnswers.search(query);
         Mocks.register("lookUpLendingAvailability",
                 new LookUpLendingAvailabilityDelegate(new Catalogue(catalogue, catalogue, () -> Set.of("ISIL:CA-OPETB", "ISIL:CA-OODT"))));
@@ -176,6 +178,29 @@ class LendingProcessTest {
     }
 
     @Test
+    void theLendingPolicyTellsStaffWhatTheManagersTableSays() {
+        ProcessInstance lending = requestReceived();
+
+        assertThat(lending).isWaitingAt("Task_ReviewRequest").hasPassed("Task_ApplyPolicy").variables()
+                .containsEntry("policyDecision", "lend").containsEntry("policyReason", "Loan to an Ontario university library")
+                .containsEntry("loanPeriodWeeks", 6).containsEntry("lendingFee", "0.00").containsEntry("feeCurrency", "CAD");
+    }
+
+    @Test
+    void aRequestNoRuleCoversIsLeftToAPerson() {
+        catalogueAnswers = query -> List.of();
+        ProcessInstance lending = runtimeService().createMessageCorrelation(Iso18626Events.REQUEST)
+                .processInstanceBusinessKey("ISIL:CA-OKQ/QU-2026-0045")
+                .setVariables(Map.of("supplyingAgencyId", "ISIL:CA-OPETB", "title", "Unknown book", "serviceType", "Loan"))
+                .correlateStartMessage();
+        execute(job(lending));
+
+        assertThat(lending).isWaitingAt("Task_ReviewRequest").variables()
+                .containsEntry("shelfStatus", "NOT_HELD").containsEntry("policyDecision", "review")
+                .containsEntry("policyReason", "No lending rule covers this request");
+    }
+
+    @Test
     void aBadIdentifierFromThePartnerIsNotedAndTheTitleSearchedInstead() {
         List<CatalogueQuery> queries = new ArrayList<>();
         catalogueAnswers = query -> {
@@ -274,7 +299,7 @@ class LendingProcessTest {
                 .setVariables(Map.of(
                         "requestingAgencyId", "ISIL:CA-OKQ", "requestingAgencyName", "Queen's University Library",
                         "supplyingAgencyId", "ISIL:CA-OPETB", "requestingAgencyRequestId", "QU-2026-0042",
-                        "supplyingAgencyRequestId", "L-7F3A09B1", "serviceType", "Loan",
+                        "supplyingAgencyRequestId", "L-7F3A09B1", "serviceType", "Loan", "partnerTier", "ocul",
                         "title", "The Diviners", "author", "Laurence, Margaret", "isbn", "9780771047619"))
                 .correlateStartMessage();
         execute(job(lending)); // the catalogue check

@@ -16,6 +16,7 @@ import jakarta.mail.Address;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.Transport;
@@ -260,7 +261,7 @@ class MailIntakeIntegrationTest {
     private MimeMessage message(String messageId, String from, String subject, String text) throws Exception {
         MimeMessage message = new MimeMessage(Session.getInstance(new Properties())) {
             @Override
-            protected void updateMessageID() throws jakarta.mail.MessagingException {
+            protected void updateMessageID() throws MessagingException {
                 setHeader("Message-ID", messageId);
             }
         };
