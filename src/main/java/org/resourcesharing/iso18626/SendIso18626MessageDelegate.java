@@ -1,6 +1,8 @@
 package org.resourcesharing.iso18626;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -20,7 +22,7 @@ import org.springframework.stereotype.Component;
  * The task's input parameters say what: {@code messageKind} ({@code supplyingAgencyMessage} when we
  * lend, {@code requestingAgencyMessage} when we borrow), then {@code reasonForMessage} and
  * {@code status}, or {@code action}; optionally {@code note}, {@code answerYesNo},
- * {@code reasonUnfilled}. The parties and request ids come from the process variables the
+ * {@code reasonUnfilled}, {@code reasonRetry} and {@code retryAfter} (a date). The parties and request ids come from the process variables the
  * request started it with.
  *
  * <p>Run it asynchronously with retries: an unreachable partner becomes an incident. An ERROR
@@ -70,11 +72,22 @@ public class SendIso18626MessageDelegate implements JavaDelegate {
         }
         String reasonUnfilled = optional(execution, "reasonUnfilled");
         if (reasonUnfilled != null) {
-            TypeSchemeValuePair reason = new TypeSchemeValuePair();
-            reason.setValue(reasonUnfilled);
-            info.setReasonUnfilled(reason);
+            info.setReasonUnfilled(code(reasonUnfilled));
+        }
+        String reasonRetry = optional(execution, "reasonRetry");
+        if (reasonRetry != null) {
+            info.setReasonRetry(code(reasonRetry));
+        }
+        if (execution.getVariable("retryAfter") instanceof Date retryAfter) {
+            info.setRetryAfter(Iso18626Messages.dateTime(retryAfter.toInstant().atOffset(ZoneOffset.UTC)));
         }
         return message;
+    }
+
+    private static TypeSchemeValuePair code(String value) {
+        TypeSchemeValuePair code = new TypeSchemeValuePair();
+        code.setValue(value);
+        return code;
     }
 
     private static String text(DelegateExecution execution, String name) {

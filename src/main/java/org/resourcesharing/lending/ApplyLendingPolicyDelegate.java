@@ -13,17 +13,19 @@ import org.springframework.stereotype.Component;
 /**
  * {@code ${applyLendingPolicy}}: asks the managers' decision table {@code lending-policy}
  * (bpmn/lending-policy.dmn) what to do with the request, and keeps each answer as a plain process
- * variable for the review form and the gateways: {@code policyDecision} (lend, copy, refuse,
- * review), {@code policyReason}, {@code loanPeriodWeeks}, {@code lendingFee}, {@code feeCurrency},
- * {@code loanConditions}.
+ * variable for the review form and the gateways: {@code policyDecision} (unfilled, retry, refuse,
+ * lend, copy, review), {@code policyReason}, {@code loanPeriodWeeks}, {@code lendingFee},
+ * {@code feeCurrency}, {@code loanConditions}, and for an answer given at once {@code answerStatus}
+ * with {@code reasonUnfilled} or {@code reasonRetry}.
  */
 @Component("applyLendingPolicy")
 public class ApplyLendingPolicyDelegate implements JavaDelegate {
 
     static final String DECISION = "lending-policy";
-    private static final List<String> INPUTS = List.of("serviceType", "shelfLocation", "materialType", "publicationYear", "partnerTier");
+    private static final List<String> INPUTS = List.of("shelfStatus", "serviceType", "shelfLocation", "materialType", "publicationYear",
+            "partnerTier");
     private static final List<String> OUTPUTS = List.of("policyDecision", "policyReason", "loanPeriodWeeks", "lendingFee", "feeCurrency",
-            "loanConditions");
+            "loanConditions", "answerStatus", "reasonUnfilled", "reasonRetry");
 
     private final DecisionService decisionService;
 

@@ -1,7 +1,6 @@
 package org.resourcesharing.catalogue;
 
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.flywaydb.core.Flyway;
@@ -20,11 +19,7 @@ final class TestCatalogues {
     record Imported(ImportedCatalogue catalogue, JdbcClient jdbc) {
 
         ImportedCatalogue.ImportSummary importRecords(Record... records) {
-            StringBuilder xml = new StringBuilder("<marc:collection xmlns:marc=\"http://www.loc.gov/MARC21/slim\">");
-            for (Record record : records) {
-                xml.append(TestMarcRecords.marcXmlElement(record));
-            }
-            return catalogue.importMarc(new ByteArrayInputStream(xml.append("</marc:collection>").toString().getBytes(StandardCharsets.UTF_8)));
+            return catalogue.importMarc(new ByteArrayInputStream(TestMarcRecords.export(records)));
         }
     }
 

@@ -9,7 +9,7 @@ import org.marc4j.marc.MarcFactory;
 import org.marc4j.marc.Record;
 
 /** MARC records built field by field, for tests that need to know exactly what a catalogue sends. */
-final class TestMarcRecords {
+public final class TestMarcRecords {
 
     private static final MarcFactory MARC = MarcFactory.newInstance();
 
@@ -17,7 +17,7 @@ final class TestMarcRecords {
     }
 
     /** Two Solitudes: one copy on the shelf at Bata, one on loan at Durham, one reference copy at Queen's. */
-    static Record twoSolitudes() {
+    public static Record twoSolitudes() {
         Record record = book("test-900001", "9781551999012", "MacLennan, Hugh,", "Two solitudes /", "1945");
         record.addVariableField(field("035", ' ', ' ', 'a', "(OCoLC)1235870"));
         record.addVariableField(item("CA-OPETB", "STACKS", "PS8525.L3 T8 1945", "39001001", "BOOK", "0", null));
@@ -66,6 +66,15 @@ final class TestMarcRecords {
         DataField field = MARC.newDataField(tag, ind1, ind2);
         field.addSubfield(MARC.newSubfield(code, data));
         return field;
+    }
+
+    /** A MARCXML collection of the records, as a catalogue export would be. */
+    public static byte[] export(Record... records) {
+        StringBuilder xml = new StringBuilder("<marc:collection xmlns:marc=\"http://www.loc.gov/MARC21/slim\">");
+        for (Record record : records) {
+            xml.append(marcXmlElement(record));
+        }
+        return xml.append("</marc:collection>").toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** The record as a {@code <marc:record>} element, without XML declaration, to embed in an SRU response. */

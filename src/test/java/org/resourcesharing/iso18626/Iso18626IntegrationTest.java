@@ -3,6 +3,7 @@ package org.resourcesharing.iso18626;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +26,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.resourcesharing.catalogue.ImportedCatalogue;
+import org.resourcesharing.catalogue.TestMarcRecords;
 import org.resourcesharing.iso18626.Iso18626MessageLog.Direction;
 import org.resourcesharing.iso18626.Iso18626MessageLog.Entry;
 import org.resourcesharing.iso18626.Iso18626MessageLog.Outcome;
@@ -81,6 +84,14 @@ class Iso18626IntegrationTest {
     RepositoryService repositoryService;
     @Autowired
     HistoryService historyService;
+    @Autowired
+    ImportedCatalogue importedCatalogue;
+
+    /** Our copy of the book the partners ask for is on the shelf, so requests reach lending staff. */
+    @BeforeEach
+    void putTheRequestedBookOnOurShelf() {
+        importedCatalogue.importMarc(new ByteArrayInputStream(TestMarcRecords.export(TestMarcRecords.twoSolitudes())));
+    }
 
     /** The demo's own agencies call this instance; in a test it listens on a random port, which a manager sets. */
     @BeforeEach
@@ -108,7 +119,7 @@ class Iso18626IntegrationTest {
         assertThat(header.getTimestampReceived()).isNotNull();
         ProcessInstance lending = lendingFor(QUEENS, requestId);
         assertThat(runtimeService.getVariables(lending.getId())).containsEntry("title", "Two Solitudes")
-                .containsEntry("isbn", "9780771034619").containsEntry("requestingAgencyName", "Queen's University Library")
+                .containsEntry("isbn", "9781551999012").containsEntry("requestingAgencyName", "Queen's University Library")
                 .containsEntry("partnerTier", "ocul").containsEntry("serviceType", "Loan");
         assertThat(awaitReviewTask(lending.getId()).getName()).isEqualTo("Review lending request");
     }
@@ -431,7 +442,7 @@ class Iso18626IntegrationTest {
 
     private static ISO18626Message requestMessage(String requester, String supplier, String requestId) {
         return Iso18626Messages.request(header(supplier, requester, requestId), TypeServiceType.LOAN, "Two Solitudes",
-                "MacLennan, Hugh", "1945", Iso18626Messages.itemId("ISBN", "9780771034619"));
+                "MacLennan, Hugh", "1945", Iso18626Messages.itemId("ISBN", "9781551999012"));
     }
 
     private String request(String requester, String supplier, String requestId) {

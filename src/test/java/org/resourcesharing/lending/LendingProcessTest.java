@@ -12,7 +12,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,6 +37,7 @@ import org.resourcesharing.catalogue.CatalogueRecord.MaterialType;
 import org.resourcesharing.catalogue.CatalogueSource;
 import org.resourcesharing.catalogue.CatalogueUnavailableException;
 import org.resourcesharing.iso18626.Iso18626Events;
+import org.resourcesharing.iso18626.Iso18626Messages;
 import org.resourcesharing.iso18626.Iso18626TestSenders;
 import org.resourcesharing.iso18626.Iso18626TestSenders.RecordingSender;
 import org.resourcesharing.iso18626.SendIso18626MessageDelegate;
@@ -188,7 +191,6 @@ class LendingProcessTest {
 
     @Test
     void aRequestNoRuleCoversIsLeftToAPerson() {
-        catalogueAnswers = query -> List.of();
         ProcessInstance lending = runtimeService().createMessageCorrelation(Iso18626Events.REQUEST)
                 .processInstanceBusinessKey("ISIL:CA-OKQ/QU-2026-0045")
                 .setVariables(Map.of("supplyingAgencyId", "ISIL:CA-OPETB", "title", "Unknown book", "serviceType", "Loan"))
@@ -196,12 +198,12 @@ class LendingProcessTest {
         execute(job(lending));
 
         assertThat(lending).isWaitingAt("Task_ReviewRequest").variables()
-                .containsEntry("shelfStatus", "NOT_HELD").containsEntry("policyDecision", "review")
+                .containsEntry("shelfStatus", "ON_SHELF").containsEntry("policyDecision", "review")
                 .containsEntry("policyReason", "No lending rule covers this request");
     }
 
     @Test
-    void aBadIdentifierFromThePartnerIsNotedAndTheTitleSearchedInstead() {
+    void anItemWeDoNotHoldIsAnsweredUnfilledAtOnceAndABadIdentifierIsNoted() {
         List<CatalogueQuery> queries = new ArrayList<>();
         catalogueAnswers = query -> {
             queries.add(query);
@@ -209,16 +211,68 @@ class LendingProcessTest {
         };
         ProcessInstance lending = runtimeService().createMessageCorrelation(Iso18626Events.REQUEST)
                 .processInstanceBusinessKey("ISIL:CA-OKQ/QU-2026-0043")
-                .setVariables(Map.of("supplyingAgencyId", "ISIL:CA-OPETB", "title", "The Diviners", "isbn", "978-0-7710-4761-0"))
+                .setVariables(partnerRequest("The Diviners", "978-0-7710-4761-0"))
                 .correlateStartMessage();
-        execute(job(lending));
+        execute(job(lending)); // catalogue and policy
+        execute(job(lending)); // the answer
 
-        assertThat(lending).isWaitingAt("Task_ReviewRequest").variables().containsEntry("shelfStatus", "NOT_HELD")
+        assertThat(lending).isEnded().hasPassed("Task_AnswerAtOnce", "EndEvent_AnsweredAtOnce").hasNotPassed("Task_ReviewRequest")
+                .variables().containsEntry("shelfStatus", "NOT_HELD")
                 .extractingByKey("catalogueNote").asString().contains("isbn").contains("check digit");
         assertThat(queries).singleElement().satisfies(query -> {
             assertThat(query.isbn()).isNull();
             assertThat(query.title()).isEqualTo("The Diviners");
         });
+        SupplyingAgencyMessage answer = sender.onlySent().getSupplyingAgencyMessage();
+        assertThat(answer.getStatusInfo().getStatus().value()).isEqualTo("Unfilled");
+        assertThat(answer.getMessageInfo().getReasonUnfilled().getValue()).isEqualTo("NotHeld");
+        assertThat(answer.getMessageInfo().getNote()).isEqualTo("We do not hold it");
+    }
+
+    @Test
+    void anItemOnLoanIsAnsweredRetryPossibleAfterItsDueDate() {
+        catalogueAnswers = query -> List.of(withItem(new Item("ISIL:CA-OPETB", "STACKS", "PS8523.A86 D5 1974", "39000042", "BOOK",
+                Availability.ON_LOAN, LocalDate.of(2026, 12, 14))));
+        ProcessInstance lending = runtimeService().createMessageCorrelation(Iso18626Events.REQUEST)
+                .processInstanceBusinessKey("ISIL:CA-OKQ/QU-2026-0046").setVariables(partnerRequest("The Diviners", "9780771047619"))
+                .correlateStartMessage();
+        execute(job(lending));
+        execute(job(lending));
+
+        assertThat(lending).isEnded().hasPassed("EndEvent_AnsweredAtOnce");
+        SupplyingAgencyMessage answer = sender.onlySent().getSupplyingAgencyMessage();
+        assertThat(answer.getStatusInfo().getStatus().value()).isEqualTo("RetryPossible");
+        assertThat(answer.getMessageInfo().getReasonRetry().getValue()).isEqualTo("OnLoan");
+        assertThat(Iso18626Messages.offsetDateTime(answer.getMessageInfo().getRetryAfter()).toLocalDate()).isEqualTo(LocalDate.of(2026, 12, 14));
+    }
+
+    @Test
+    void aLoanThePolicyRefusesIsAnsweredUnfilledWithTheReason() {
+        catalogueAnswers = query -> List.of(withItem(new Item("ISIL:CA-OPETB", "REFERENCE", "AE5 .E363 2004", "39000777", "REFERENCE",
+                Availability.IN_LIBRARY_USE, null)));
+        ProcessInstance lending = runtimeService().createMessageCorrelation(Iso18626Events.REQUEST)
+                .processInstanceBusinessKey("ISIL:CA-OKQ/QU-2026-0047").setVariables(partnerRequest("The Canadian encyclopedia", null))
+                .correlateStartMessage();
+        execute(job(lending));
+        execute(job(lending));
+
+        assertThat(lending).isEnded().hasPassed("EndEvent_AnsweredAtOnce").variables().containsEntry("policyDecision", "refuse");
+        SupplyingAgencyMessage answer = sender.onlySent().getSupplyingAgencyMessage();
+        assertThat(answer.getMessageInfo().getReasonUnfilled().getValue()).isEqualTo("PolicyProblem");
+        assertThat(answer.getMessageInfo().getNote()).isEqualTo("Reference works do not circulate");
+    }
+
+    @Test
+    void aRequestByEmailForAnItemWeDoNotHoldStillGoesToAPersonWhoAnswersByEmail() {
+        catalogueAnswers = query -> List.of();
+        ProcessInstance lending = emailRequestReceived();
+        complete(task(lending), withVariables("isRequest", true, "title", "Unknown book", "serviceType", "Loan",
+                "requesterEmail", "fernleihe@univie.example.ac.at"));
+        execute(job(lending));
+        execute(job(lending));
+
+        assertThat(lending).isWaitingAt("Task_ReviewRequest").variables().containsEntry("answerStatus", "Unfilled");
+        assertThat(sender.businessKeys()).isEmpty();
     }
 
     @Test
@@ -280,6 +334,22 @@ class LendingProcessTest {
 
         assertThat(lending).isEnded().hasPassed("EndEvent_NotARequest").hasNotPassed("Task_CheckCatalogue");
         assertThat(notifications.sent()).isEmpty();
+    }
+
+    private static Map<String, Object> partnerRequest(String title, String isbn) {
+        Map<String, Object> request = new HashMap<>(Map.of("requestingAgencyId", "ISIL:CA-OKQ",
+                "requestingAgencyName", "Queen's University Library", "supplyingAgencyId", "ISIL:CA-OPETB",
+                "requestingAgencyRequestId", "QU-2026-0099", "supplyingAgencyRequestId", "L-0000AAAA", "serviceType", "Loan",
+                "partnerTier", "ocul", "title", title));
+        if (isbn != null) {
+            request.put("isbn", isbn);
+        }
+        return request;
+    }
+
+    private static CatalogueRecord withItem(Item item) {
+        return new CatalogueRecord("rsw000042", "The diviners", "Laurence, Margaret", 1974, MaterialType.BOOK, List.of("9780771047619"),
+                List.of(), List.of(), List.of(), List.of(item));
     }
 
     private ProcessInstance emailRequestReceived() {

@@ -2,6 +2,7 @@ package org.resourcesharing.lending;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,6 +33,8 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.resourcesharing.catalogue.ImportedCatalogue;
+import org.resourcesharing.catalogue.TestMarcRecords;
 import org.resourcesharing.testsupport.ResourceSharingIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -57,6 +60,8 @@ class LendingTasklistBrowserTest {
     TaskService taskService;
     @Autowired
     HistoryService historyService;
+    @Autowired
+    ImportedCatalogue importedCatalogue;
 
     private WebDriver browser;
     private WebDriverWait wait;
@@ -86,12 +91,21 @@ class LendingTasklistBrowserTest {
 
     @Test
     void lendingStaffClaimFillAndCompleteTheirTaskInTasklist() throws IOException {
+        importedCatalogue.importMarc(new ByteArrayInputStream(TestMarcRecords.export(TestMarcRecords.twoSolitudes())));
         ProcessInstance lending = runtimeService.createMessageCorrelation("ISO18626 Request")
                 .processInstanceBusinessKey("ISIL:CA-OKQ/QU-BROWSER-1")
-                .setVariables(Map.of("requestingAgencyId", "ISIL:CA-OKQ", "requestingAgencyName", "Queen's University Library",
-                        "supplyingAgencyId", "ISIL:CA-OPETB", "requestingAgencyRequestId", "QU-BROWSER-1",
-                        "supplyingAgencyRequestId", "L-BROWSER1", "serviceType", "Loan", "title", "Anne of Green Gables",
-                        "author", "Montgomery, L. M.", "isbn", "9780553213133", "requestNote", "Needed for ENGL 2105 by 4 December"))
+                .setVariables(Map.ofEntries(
+                        Map.entry("requestingAgencyId", "ISIL:CA-OKQ"),
+                        Map.entry("requestingAgencyName", "Queen's University Library"),
+                        Map.entry("supplyingAgencyId", "ISIL:CA-OPETB"),
+                        Map.entry("requestingAgencyRequestId", "QU-BROWSER-1"),
+                        Map.entry("supplyingAgencyRequestId", "L-BROWSER1"),
+                        Map.entry("serviceType", "Loan"),
+                        Map.entry("title", "Two Solitudes"),
+                        Map.entry("author", "MacLennan, Hugh"),
+                        Map.entry("isbn", "9781551999012"),
+                        Map.entry("requestNote", "Needed for ENGL 2105 by 4 December"),
+                        Map.entry("partnerTier", "ocul")))
                 .correlateStartMessage();
         Task task = new WebDriverWait(browser, Duration.ofSeconds(30)) // after the catalogue check in the job executor
                 .until(driver -> taskService.createTaskQuery().processInstanceId(lending.getId()).singleResult());
@@ -109,7 +123,7 @@ class LendingTasklistBrowserTest {
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
         WebElement title = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[id$='-Field_title']")));
-        assertThat(title.getAttribute("value")).isEqualTo("Anne of Green Gables");
+        assertThat(title.getAttribute("value")).isEqualTo("Two Solitudes");
         assertThat(browser.findElements(By.cssSelector("[id$='-Field_reasonUnfilled']"))).as("reason hidden until 'cannot supply'").isEmpty();
         click(browser.findElement(By.xpath("//label[contains(normalize-space(.),'No, we cannot supply it')]")));
         click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
