@@ -4,10 +4,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Date;
 
+import javax.xml.datatype.XMLGregorianCalendar;
+
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.resourcesharing.iso18626.Iso18626Sender.PartnerRefusedException;
+import org.resourcesharing.iso18626.model.DeliveryInfo;
 import org.resourcesharing.iso18626.model.Header;
 import org.resourcesharing.iso18626.model.ISO18626Message;
 import org.resourcesharing.iso18626.model.TypeAction;
@@ -22,7 +25,8 @@ import org.springframework.stereotype.Component;
  * The task's input parameters say what: {@code messageKind} ({@code supplyingAgencyMessage} when we
  * lend, {@code requestingAgencyMessage} when we borrow), then {@code reasonForMessage} and
  * {@code status}, or {@code action}; optionally {@code note}, {@code answerYesNo},
- * {@code reasonUnfilled}, {@code reasonRetry} and {@code retryAfter} (a date). The parties and request ids come from the process variables the
+ * {@code reasonUnfilled}, {@code reasonRetry}, {@code retryAfter} and {@code dueDate} (dates), and for
+ * an item sent {@code itemId} and {@code sentVia}. The parties and request ids come from the process variables the
  * request started it with.
  *
  * <p>Run it asynchronously with retries: an unreachable partner becomes an incident. An ERROR
@@ -79,9 +83,27 @@ public class SendIso18626MessageDelegate implements JavaDelegate {
             info.setReasonRetry(code(reasonRetry));
         }
         if (execution.getVariable("retryAfter") instanceof Date retryAfter) {
-            info.setRetryAfter(Iso18626Messages.dateTime(retryAfter.toInstant().atOffset(ZoneOffset.UTC)));
+            info.setRetryAfter(dateTime(retryAfter));
+        }
+        if (execution.getVariable("dueDate") instanceof Date dueDate) {
+            message.getSupplyingAgencyMessage().getStatusInfo().setDueDate(dateTime(dueDate));
+        }
+        String itemId = optional(execution, "itemId");
+        if (itemId != null) {
+            DeliveryInfo delivery = new DeliveryInfo();
+            delivery.setDateSent(Iso18626Messages.dateTime(OffsetDateTime.now()));
+            delivery.setItemId(itemId);
+            String sentVia = optional(execution, "sentVia");
+            if (sentVia != null) {
+                delivery.setSentVia(code(sentVia));
+            }
+            message.getSupplyingAgencyMessage().setDeliveryInfo(delivery);
         }
         return message;
+    }
+
+    private static XMLGregorianCalendar dateTime(Date date) {
+        return Iso18626Messages.dateTime(date.toInstant().atOffset(ZoneOffset.UTC));
     }
 
     private static TypeSchemeValuePair code(String value) {

@@ -61,6 +61,10 @@ public final class Iso18626TestSenders {
             return sent.get(0).message();
         }
 
+        public ISO18626Message last() {
+            return sent.get(sent.size() - 1).message();
+        }
+
         public List<String> businessKeys() {
             return sent.stream().map(Outgoing::businessKey).toList();
         }

@@ -12,7 +12,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -47,7 +50,8 @@ import org.resourcesharing.mail.TestNotifications;
 import org.resourcesharing.testsupport.TestProcessEngine;
 
 @Deployment(resources = {"bpmn/lending.bpmn", "bpmn/lending-policy.dmn", "forms/review-lending-request.form", "forms/resolve-partner-error.form",
-        "forms/confirm-email-request.form"})
+        "forms/confirm-email-request.form", "forms/pull-item.form", "forms/pack-and-ship.form",
+        "forms/check-in-item.form", "forms/resolve-damaged-item.form"})
 class LendingProcessTest {
 
     @RegisterExtension
@@ -69,6 +73,7 @@ class LendingProcessTest {
         notifications = new TestNotifications();
         Mocks.register("sendNotification", new SendNotificationDelegate(notifications, historyService()));
         Mocks.register("applyLendingPolicy", new ApplyLendingPolicyDelegate(decisionService()));
+        Mocks.register("setLoanDueDate", new SetLoanDueDateDelegate(new LendingProperties(4, Period.ofDays(1), 3, Duration.ofDays(7))));
         CatalogueSource catalogue = query -> catalogueAnswers.search(query);
         Mocks.register("lookUpLendingAvailability",
                 new LookUpLendingAvailabilityDelegate(new Catalogue(catalogue, catalogue, () -> Set.of("ISIL:CA-OPETB", "ISIL:CA-OODT"))));
@@ -88,7 +93,7 @@ class LendingProcessTest {
         execute(job(lending)); // after the review
         execute(job(lending)); // the answer
 
-        assertThat(lending).isEnded().hasPassed("Task_AnswerWillSupply", "EndEvent_WillSupply");
+        assertThat(lending).isWaitingAt("Task_PullItem").hasPassed("Task_AnswerWillSupply");
         SupplyingAgencyMessage answer = sender.onlySent().getSupplyingAgencyMessage();
         assertThat(answer.getStatusInfo().getStatus().value()).isEqualTo("WillSupply");
         assertThat(answer.getMessageInfo().getReasonForMessage().value()).isEqualTo("RequestResponse");
@@ -97,6 +102,99 @@ class LendingProcessTest {
         assertThat(answer.getHeader().getSupplyingAgencyRequestId()).isEqualTo("L-7F3A09B1");
         assertThat(answer.getHeader().getRequestingAgencyId().getAgencyIdValue()).isEqualTo("CA-OKQ");
         assertThat(sender.businessKeys()).containsExactly("ISIL:CA-OKQ/QU-2026-0042");
+    }
+
+    @Test
+    void aLoanIsPulledShippedAndCompletedWhenItComesBackInGoodCondition() {
+        ProcessInstance lending = loanShipped();
+
+        SupplyingAgencyMessage loaned = sender.last().getSupplyingAgencyMessage();
+        assertThat(loaned.getStatusInfo().getStatus().value()).isEqualTo("Loaned");
+        assertThat(Iso18626Messages.offsetDateTime(loaned.getStatusInfo().getDueDate()).toLocalDate())
+                .isEqualTo(LocalDate.now().plusWeeks(6)); // the policy's period for an Ontario university
+        assertThat(loaned.getDeliveryInfo().getItemId()).isEqualTo("39000042");
+        assertThat(loaned.getDeliveryInfo().getSentVia().getValue()).isEqualTo("CanadaPost");
+        assertThat(loaned.getMessageInfo().getNote()).isEqualTo("Tracking number: 7023 1234 5678 9012");
+
+        runtimeService().createMessageCorrelation("ISO18626 Received").processInstanceBusinessKey("ISIL:CA-OKQ/QU-2026-0042").correlate();
+        assertThat(lending).isWaitingAt("Task_AwaitReturn").hasPassed("EndEvent_ReceivedNoted");
+        runtimeService().createMessageCorrelation("ISO18626 ShippedReturn").processInstanceBusinessKey("ISIL:CA-OKQ/QU-2026-0042").correlate();
+        execute(job(lending));
+        assertThat(task(lending)).hasDefinitionKey("Task_CheckIn").hasCandidateGroup("ill-lending");
+        complete(task(lending), withVariables("returnCondition", "fine"));
+        execute(job(lending));
+        execute(job(lending));
+
+        assertThat(lending).isEnded().hasPassed("EndEvent_LoanCompleted").hasNotPassed("Task_ResolveDamage");
+        assertThat(sender.last().getSupplyingAgencyMessage().getStatusInfo().getStatus().value()).isEqualTo("LoanCompleted");
+    }
+
+    @Test
+    void aDamagedReturnIsResolvedByStaffBeforeTheLoanIsCompleted() {
+        ProcessInstance lending = loanShipped();
+        runtimeService().createMessageCorrelation("ISO18626 ShippedReturn").processInstanceBusinessKey("ISIL:CA-OKQ/QU-2026-0042").correlate();
+        execute(job(lending));
+
+        complete(task(lending), withVariables("returnCondition", "damaged", "checkInNote", "Water damage on pages 40-60"));
+        execute(job(lending));
+        assertThat(task(lending)).hasDefinitionKey("Task_ResolveDamage");
+        complete(task(lending), withVariables("damageResolution", "Queen's pays the repair", "chargeAmount", "45.00"));
+        execute(job(lending));
+
+        assertThat(lending).isEnded().hasPassed("Task_ResolveDamage", "EndEvent_LoanCompleted");
+        assertThat(sender.last().getSupplyingAgencyMessage().getMessageInfo().getNote()).isEqualTo("Water damage on pages 40-60");
+    }
+
+    @Test
+    void anItemNotBackAfterItsDueDateAndGraceBringsOverdueNotices() {
+        ProcessInstance lending = loanShipped();
+
+        Job overdue = managementService().createJobQuery().processInstanceId(lending.getId()).timers().singleResult();
+        assertThat(LocalDate.ofInstant(overdue.getDuedate().toInstant(), ZoneId.systemDefault()))
+                .isEqualTo(LocalDate.now().plusWeeks(6).plusDays(1));
+        execute(overdue);
+        execute(managementService().createJobQuery().processInstanceId(lending.getId()).activityId("Task_SendOverdue").singleResult());
+
+        assertThat(sender.last().getSupplyingAgencyMessage().getStatusInfo().getStatus().value()).isEqualTo("Overdue");
+        assertThat(lending).isWaitingAt("Task_AwaitReturn").hasPassed("EndEvent_OverdueSent");
+        assertThat(managementService().createJobQuery().processInstanceId(lending.getId()).timers().count())
+                .as("the next notice is scheduled").isOne();
+    }
+
+    @Test
+    void aPartnerRefusingALoanMessageGoesToStaff() {
+        ProcessInstance lending = willSupply();
+        complete(task(lending), withVariables("itemBarcode", "39000042"));
+        execute(job(lending));
+        complete(task(lending), withVariables("shippingMethod", "ConsortiumCourier"));
+        sender.refuseWith("UnrecognisedDataValue: requestingAgencyRequestId QU-2026-0042 was cancelled");
+        execute(job(lending));
+        execute(job(lending));
+
+        assertThat(lending).isWaitingAt("Task_ResolveLoanMessageError")
+                .variables().extractingByKey("partnerError").asString().contains("was cancelled");
+    }
+
+    private ProcessInstance willSupply() {
+        ProcessInstance lending = requestReceived();
+        complete(task(lending), withVariables("supplyDecision", "supply"));
+        execute(job(lending));
+        execute(job(lending));
+        assertThat(lending).isWaitingAt("Task_PullItem");
+        return lending;
+    }
+
+    /** Pulled, packed, shipped by Canada Post: Loaned sent, waiting for the item to come back. */
+    private ProcessInstance loanShipped() {
+        ProcessInstance lending = willSupply();
+        assertThat(task(lending)).hasCandidateGroup("ill-lending");
+        complete(task(lending), withVariables("itemBarcode", "39000042"));
+        execute(job(lending));
+        complete(task(lending), withVariables("shippingMethod", "CanadaPost", "trackingNumber", "7023 1234 5678 9012"));
+        execute(job(lending)); // after packing: the due date
+        execute(job(lending)); // Loaned
+        assertThat(lending).isWaitingAt("Task_AwaitReturn");
+        return lending;
     }
 
     @Test

@@ -1,0 +1,23 @@
+package org.resourcesharing.lending;
+
+import java.time.Duration;
+import java.time.Period;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Loan rules that are not in the lending policy table.
+ *
+ * @param defaultLoanWeeks the loan period when the policy gives none (a request staff decided to lend)
+ * @param overdueGrace     how long after the due date the first overdue notice goes out
+ * @param overdueNotices   how many overdue notices the partner gets at most
+ * @param overdueInterval  the time between two overdue notices
+ */
+@ConfigurationProperties("resource-sharing.lending")
+public record LendingProperties(
+        @DefaultValue("4") int defaultLoanWeeks,
+        @DefaultValue("P1D") Period overdueGrace,
+        @DefaultValue("3") int overdueNotices,
+        @DefaultValue("7d") Duration overdueInterval) {
+}
