@@ -162,6 +162,20 @@ class LendingProcessTest {
     }
 
     @Test
+    void aCancellationBeforeTheItemIsPulledIsConfirmedAtOnce() {
+        ProcessInstance lending = willSupply();
+
+        runtimeService().createMessageCorrelation("ISO18626 Cancel").processInstanceBusinessKey("ISIL:CA-OKQ/QU-2026-0042").correlate();
+        execute(job(lending));
+
+        assertThat(lending).isEnded().hasPassed("Event_CancelBeforePulling", "Task_ConfirmCancel", "EndEvent_Cancelled")
+                .hasNotPassed("Task_PackAndShip");
+        SupplyingAgencyMessage answer = sender.last().getSupplyingAgencyMessage();
+        assertThat(answer.getMessageInfo().getReasonForMessage().value()).isEqualTo("CancelResponse");
+        assertThat(answer.getMessageInfo().getAnswerYesNo().value()).isEqualTo("Y");
+    }
+
+    @Test
     void aPartnerRefusingALoanMessageGoesToStaff() {
         ProcessInstance lending = willSupply();
         complete(task(lending), withVariables("itemBarcode", "39000042"));
