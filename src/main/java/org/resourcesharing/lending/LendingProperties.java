@@ -13,11 +13,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param overdueGrace     how long after the due date the first overdue notice goes out
  * @param overdueNotices   how many overdue notices the partner gets at most
  * @param overdueInterval  the time between two overdue notices
+ * @param maxRenewals      how many times a borrower may renew one loan
+ * @param renewalWeeks     how much longer each renewal keeps the item out
  */
 @ConfigurationProperties("resource-sharing.lending")
 public record LendingProperties(
         @DefaultValue("4") int defaultLoanWeeks,
         @DefaultValue("P1D") Period overdueGrace,
         @DefaultValue("3") int overdueNotices,
-        @DefaultValue("7d") Duration overdueInterval) {
+        @DefaultValue("7d") Duration overdueInterval,
+        @DefaultValue("1") int maxRenewals,
+        @DefaultValue("4") int renewalWeeks) {
 }

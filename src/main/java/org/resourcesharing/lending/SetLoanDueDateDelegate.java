@@ -10,9 +10,12 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code ${setLoanDueDate}}: the item leaves today; it is due back after the policy's loan period
- * ({@code loanPeriodWeeks}, or the configured default). Sets {@code dueDate} and
- * {@code overdueNotices}, the timer cycle of the overdue notices (first one after the grace period).
+ * {@code ${setLoanDueDate}}, with the input parameter {@code loanEvent}: when the item is
+ * {@code shipped}, it is due back after the policy's loan period ({@code loanPeriodWeeks}, or the
+ * configured default); at a {@code renewal} the borrower asked for, the loan is extended unless it
+ * has been renewed as often as the configuration allows. Sets
+ * {@code dueDate}, {@code renewals}, {@code renewalApproved} and {@code overdueNotices}, the timer
+ * cycle of the overdue notices (the first one after the grace period).
  */
 @Component("setLoanDueDate")
 public class SetLoanDueDateDelegate implements JavaDelegate {
@@ -26,12 +29,20 @@ public class SetLoanDueDateDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         ZoneId zone = ZoneId.systemDefault();
-        LocalDate today = LocalDate.now(zone);
-        Object weeks = execution.getVariable("loanPeriodWeeks");
-        LocalDate due = today.plusWeeks(weeks instanceof Number number ? number.longValue() : properties.defaultLoanWeeks());
+        LocalDate due;
+        if ("renewal".equals(execution.getVariable("loanEvent")) && execution.getVariable("dueDate") instanceof Date current) {
+            int renewals = execution.getVariable("renewals") instanceof Number number ? number.intValue() : 0;
+            boolean approved = renewals < properties.maxRenewals();
+            LocalDate currentDue = LocalDate.ofInstant(current.toInstant(), zone);
+            due = approved ? currentDue.plusWeeks(properties.renewalWeeks()) : currentDue;
+            execution.setVariable("renewals", approved ? renewals + 1 : renewals);
+            execution.setVariable("renewalApproved", approved);
+        } else {
+            Object weeks = execution.getVariable("loanPeriodWeeks");
+            due = LocalDate.now(zone).plusWeeks(weeks instanceof Number number ? number.longValue() : properties.defaultLoanWeeks());
+        }
         execution.setVariable("dueDate", Date.from(due.atStartOfDay(zone).toInstant()));
-        String firstNotice = due.plus(properties.overdueGrace()).atTime(9, 0).atZone(zone)
-                .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        String firstNotice = due.plus(properties.overdueGrace()).atTime(9, 0).atZone(zone).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         execution.setVariable("overdueNotices", "R" + properties.overdueNotices() + "/" + firstNotice + "/" + properties.overdueInterval());
     }
 }

@@ -73,7 +73,7 @@ class LendingProcessTest {
         notifications = new TestNotifications();
         Mocks.register("sendNotification", new SendNotificationDelegate(notifications, historyService()));
         Mocks.register("applyLendingPolicy", new ApplyLendingPolicyDelegate(decisionService()));
-        Mocks.register("setLoanDueDate", new SetLoanDueDateDelegate(new LendingProperties(4, Period.ofDays(1), 3, Duration.ofDays(7))));
+        Mocks.register("setLoanDueDate", new SetLoanDueDateDelegate(new LendingProperties(4, Period.ofDays(1), 3, Duration.ofDays(7), 1, 4)));
         CatalogueSource catalogue = query -> catalogueAnswers.search(query);
         Mocks.register("lookUpLendingAvailability",
                 new LookUpLendingAvailabilityDelegate(new Catalogue(catalogue, catalogue, () -> Set.of("ISIL:CA-OPETB", "ISIL:CA-OODT"))));
@@ -159,6 +159,33 @@ class LendingProcessTest {
         assertThat(lending).isWaitingAt("Task_AwaitReturn").hasPassed("EndEvent_OverdueSent");
         assertThat(managementService().createJobQuery().processInstanceId(lending.getId()).timers().count())
                 .as("the next notice is scheduled").isOne();
+    }
+
+    @Test
+    void aFirstRenewalIsGrantedAndASecondRefusedWithTheOneRenewalConfigured() {
+        ProcessInstance lending = loanShipped();
+        LocalDate due = LocalDate.now().plusWeeks(6);
+
+        renew(lending);
+        SupplyingAgencyMessage granted = sender.last().getSupplyingAgencyMessage();
+        renew(lending);
+        SupplyingAgencyMessage refused = sender.last().getSupplyingAgencyMessage();
+
+        assertThat(granted.getMessageInfo().getReasonForMessage().value()).isEqualTo("RenewResponse");
+        assertThat(granted.getMessageInfo().getAnswerYesNo().value()).isEqualTo("Y");
+        assertThat(Iso18626Messages.offsetDateTime(granted.getStatusInfo().getDueDate()).toLocalDate()).isEqualTo(due.plusWeeks(4));
+        assertThat(refused.getMessageInfo().getAnswerYesNo().value()).isEqualTo("N");
+        assertThat(Iso18626Messages.offsetDateTime(refused.getStatusInfo().getDueDate()).toLocalDate()).isEqualTo(due.plusWeeks(4));
+        assertThat(lending).isWaitingAt("Task_AwaitReturn").variables().containsEntry("renewals", 1);
+        Job overdue = managementService().createJobQuery().processInstanceId(lending.getId()).timers().singleResult();
+        assertThat(LocalDate.ofInstant(overdue.getDuedate().toInstant(), ZoneId.systemDefault())).as("overdue moved with the renewal")
+                .isEqualTo(due.plusWeeks(4).plusDays(1));
+    }
+
+    private void renew(ProcessInstance lending) {
+        runtimeService().createMessageCorrelation("ISO18626 Renew").processInstanceBusinessKey("ISIL:CA-OKQ/QU-2026-0042")
+                .setVariable("requesterAction", "Renew").correlate();
+        execute(job(lending)); // the answer
     }
 
     @Test
