@@ -1,7 +1,6 @@
 package org.resourcesharing.mail;
 
 import java.io.ByteArrayOutputStream;
-import java.io.Closeable;
 import java.io.IOException;
 import java.util.Properties;
 
@@ -14,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.integration.StaticMessageHeaderAccessor;
 import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.integration.dsl.context.IntegrationFlowContext;
 import org.springframework.integration.mail.ImapIdleChannelAdapter;
@@ -63,7 +61,6 @@ class MailboxReaders {
 
     private void handle(Mailbox mailbox, Message<?> message) {
         MimeMessage mail = (MimeMessage) message.getPayload();
-        Closeable folder = StaticMessageHeaderAccessor.getCloseableResource(message);
         try {
             ByteArrayOutputStream raw = new ByteArrayOutputStream();
             mail.writeTo(raw);
@@ -72,8 +69,6 @@ class MailboxReaders {
             log.info("Mailbox '{}': message {} → {}", mailbox.name(), mail.getMessageID(), outcome);
         } catch (MessagingException | IOException e) {
             log.error("Mailbox '{}': a message could not be read from the server; it stays unread and is tried again", mailbox.name(), e);
-        } finally {
-            closeQuietly(folder);
         }
     }
 
@@ -81,7 +76,9 @@ class MailboxReaders {
         ImapMailReceiver receiver = new ImapMailReceiver(mailbox.url());
         receiver.setShouldMarkMessagesAsRead(false);
         receiver.setShouldDeleteMessages(false);
-        receiver.setAutoCloseFolder(false); // the message stays attached to its folder until it is flagged
+        // The folder stays open between messages (the receiver reopens it after a lost connection), so
+        // a message can be flagged after its commit; messages fetched together share it.
+        receiver.setAutoCloseFolder(false);
         // unread and not deleted, nothing else: a message seen by a crashed session is still found
         receiver.setSearchTermStrategy((supportedFlags, folder) -> new AndTerm(
                 new FlagTerm(new Flags(Flags.Flag.SEEN), false), new FlagTerm(new Flags(Flags.Flag.DELETED), false)));
@@ -99,15 +96,5 @@ class MailboxReaders {
         ImapIdleChannelAdapter adapter = new ImapIdleChannelAdapter(receiver);
         adapter.setShouldReconnectAutomatically(true);
         return adapter;
-    }
-
-    private static void closeQuietly(Closeable folder) {
-        if (folder != null) {
-            try {
-                folder.close();
-            } catch (IOException e) {
-                log.warn("Could not close a mail folder", e);
-            }
-        }
     }
 }

@@ -201,34 +201,9 @@ class MailIntakeIntegrationTest {
                         "%PDF-1.7 this is not really a PDF".getBytes(StandardCharsets.US_ASCII))), "damaged"),
                 Arguments.of(Named.of("a zip bomb", TestMails.withAttachment("ill@example.org", "Citations " + id,
                         "All our citations, zipped.", "citations.zip", "application/zip", TestMails.zipBomb())), "zip bomb"),
-                Arguments.of(Named.of("malformed MIME", TestMails.raw("""
-                        Message-ID: <cut-off-%s@example.org>
-                        From: ill@library.example.org
-                        Subject: Loan request
-                        MIME-Version: 1.0
-                        Content-Type: multipart/mixed; boundary="XYZ"
-
-                        --XYZ
-                        Content-Type: text/plain; charset=UTF-8
-
-                        Could you lend us Silent Spring by Rachel Carson?
-                        --XYZ
-                        Content-Type: application/pdf; name="form.pdf"
-                        Content-Disposition: attachment; filename="form.pdf"
-                        Content-Transfer-Encoding: base64
-
-                        JVBERi0xLjQK
-                        """.formatted(id))), "closing boundary"),
-                Arguments.of(Named.of("a Latin-1 body declared as UTF-8", TestMails.raw("""
-                        Message-ID: <latin1-%s@example.fr>
-                        From: pret@bu.univ-lyon.example.fr
-                        Subject: Demande de pret
-                        MIME-Version: 1.0
-                        Content-Type: text/plain; charset=UTF-8
-                        Content-Transfer-Encoding: 8bit
-
-                        Nous souhaiterions emprunter le livre « Les Misérables » de Victor Hugo. Très cordialement.
-                        """.formatted(id).replace("\n", "\r\n").getBytes(StandardCharsets.ISO_8859_1))), "UTF-8"));
+                Arguments.of(Named.of("malformed MIME", TestMails.cutOffMultipart("<cut-off-" + id + "@example.org>")), "closing boundary"),
+                Arguments.of(Named.of("a Latin-1 body declared as UTF-8", TestMails.latin1DeclaredAsUtf8("<latin1-" + id + "@example.fr>")),
+                        "UTF-8"));
     }
 
     @ParameterizedTest(name = "{0}")

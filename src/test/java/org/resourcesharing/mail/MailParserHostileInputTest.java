@@ -171,24 +171,7 @@ class MailParserHostileInputTest {
 
     @Test
     void readsWhatArrivedOfAMultipartWithoutItsClosingBoundary() throws Exception {
-        MimeMessage message = TestMails.raw("""
-                Message-ID: <cut-off@example.org>
-                From: ill@library.example.org
-                Subject: Loan request
-                MIME-Version: 1.0
-                Content-Type: multipart/mixed; boundary="XYZ"
-
-                --XYZ
-                Content-Type: text/plain; charset=UTF-8
-
-                Could you lend us Silent Spring by Rachel Carson?
-                --XYZ
-                Content-Type: application/pdf; name="form.pdf"
-                Content-Disposition: attachment; filename="form.pdf"
-                Content-Transfer-Encoding: base64
-
-                JVBERi0xLjQK
-                """);
+        MimeMessage message = TestMails.cutOffMultipart("<cut-off@example.org>");
 
         ParsedMail mail = PARSER.parse(message);
 
@@ -265,18 +248,9 @@ class MailParserHostileInputTest {
 
     @Test
     void readsLatin1BytesDeclaredAsUtf8() throws Exception {
-        byte[] rfc822 = """
-                Message-ID: <latin1@example.fr>
-                From: pret@bu.univ-lyon.example.fr
-                Subject: Demande de pret
-                MIME-Version: 1.0
-                Content-Type: text/plain; charset=UTF-8
-                Content-Transfer-Encoding: 8bit
+        MimeMessage message = TestMails.latin1DeclaredAsUtf8("<latin1@example.fr>");
 
-                Nous souhaiterions emprunter le livre « Les Misérables » de Victor Hugo. Très cordialement.
-                """.replace("\n", "\r\n").getBytes(StandardCharsets.ISO_8859_1);
-
-        ParsedMail mail = PARSER.parse(TestMails.raw(rfc822));
+        ParsedMail mail = PARSER.parse(message);
 
         assertThat(mail.text()).isEqualTo("Nous souhaiterions emprunter le livre « Les Misérables » de Victor Hugo. Très cordialement.");
         assertThat(mail.problems()).singleElement().asString().startsWith("The body says it is UTF-8 but is not; read as");

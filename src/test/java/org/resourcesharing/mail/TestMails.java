@@ -47,6 +47,42 @@ final class TestMails {
         return new MimeMessage(SESSION, new ByteArrayInputStream(rfc822));
     }
 
+    /** A loan request whose multipart body was cut off before its closing boundary. */
+    static MimeMessage cutOffMultipart(String messageId) throws Exception {
+        return raw("""
+                Message-ID: %s
+                From: ill@library.example.org
+                Subject: Loan request
+                MIME-Version: 1.0
+                Content-Type: multipart/mixed; boundary="XYZ"
+
+                --XYZ
+                Content-Type: text/plain; charset=UTF-8
+
+                Could you lend us Silent Spring by Rachel Carson?
+                --XYZ
+                Content-Type: application/pdf; name="form.pdf"
+                Content-Disposition: attachment; filename="form.pdf"
+                Content-Transfer-Encoding: base64
+
+                JVBERi0xLjQK
+                """.formatted(messageId));
+    }
+
+    /** A French loan request in ISO-8859-1 bytes that says it is UTF-8. */
+    static MimeMessage latin1DeclaredAsUtf8(String messageId) throws Exception {
+        return raw("""
+                Message-ID: %s
+                From: pret@bu.univ-lyon.example.fr
+                Subject: Demande de pret
+                MIME-Version: 1.0
+                Content-Type: text/plain; charset=UTF-8
+                Content-Transfer-Encoding: 8bit
+
+                Nous souhaiterions emprunter le livre « Les Misérables » de Victor Hugo. Très cordialement.
+                """.formatted(messageId).replace("\n", "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+    }
+
     /** A plain-text message with the usual headers. */
     static MimeMessage plain(String from, String subject, String text) throws Exception {
         MimeMessage message = new MimeMessage(SESSION);
