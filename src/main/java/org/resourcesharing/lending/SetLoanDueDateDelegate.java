@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
  * {@code ${setLoanDueDate}}, with the input parameter {@code loanEvent}: when the item is
  * {@code shipped}, it is due back after the policy's loan period ({@code loanPeriodWeeks}, or the
  * configured default); at a {@code renewal} the borrower asked for, the loan is extended unless it
- * has been renewed as often as the configuration allows. Sets
+ * has been renewed as often as the configuration allows; at a {@code recall}, it is due on the date
+ * staff set ({@code recallDueDate}, yyyy-MM-dd as the form gives it). Sets
  * {@code dueDate}, {@code renewals}, {@code renewalApproved} and {@code overdueNotices}, the timer
  * cycle of the overdue notices (the first one after the grace period).
  */
@@ -30,7 +31,10 @@ public class SetLoanDueDateDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         ZoneId zone = ZoneId.systemDefault();
         LocalDate due;
-        if ("renewal".equals(execution.getVariable("loanEvent")) && execution.getVariable("dueDate") instanceof Date current) {
+        Object event = execution.getVariable("loanEvent");
+        if ("recall".equals(event)) {
+            due = LocalDate.parse(String.valueOf(execution.getVariable("recallDueDate")).substring(0, 10));
+        } else if ("renewal".equals(event) && execution.getVariable("dueDate") instanceof Date current) {
             int renewals = execution.getVariable("renewals") instanceof Number number ? number.intValue() : 0;
             boolean approved = renewals < properties.maxRenewals();
             LocalDate currentDue = LocalDate.ofInstant(current.toInstant(), zone);

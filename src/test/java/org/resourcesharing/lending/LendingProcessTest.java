@@ -51,7 +51,7 @@ import org.resourcesharing.testsupport.TestProcessEngine;
 
 @Deployment(resources = {"bpmn/lending.bpmn", "bpmn/lending-policy.dmn", "forms/review-lending-request.form", "forms/resolve-partner-error.form",
         "forms/confirm-email-request.form", "forms/pull-item.form", "forms/pack-and-ship.form",
-        "forms/check-in-item.form", "forms/resolve-damaged-item.form"})
+        "forms/check-in-item.form", "forms/resolve-damaged-item.form", "forms/recall-item.form"})
 class LendingProcessTest {
 
     @RegisterExtension
@@ -180,6 +180,25 @@ class LendingProcessTest {
         Job overdue = managementService().createJobQuery().processInstanceId(lending.getId()).timers().singleResult();
         assertThat(LocalDate.ofInstant(overdue.getDuedate().toInstant(), ZoneId.systemDefault())).as("overdue moved with the renewal")
                 .isEqualTo(due.plusWeeks(4).plusDays(1));
+    }
+
+    @Test
+    void staffRecallAnItemWithANewDueDateAndTheOverdueNoticesFollowIt() {
+        ProcessInstance lending = loanShipped();
+
+        runtimeService().createMessageCorrelation("Recall requested").processInstanceBusinessKey("ISIL:CA-OKQ/QU-2026-0042").correlate();
+        assertThat(task(lending)).hasDefinitionKey("Task_RecallItem").hasCandidateGroup("ill-lending");
+        LocalDate recallDue = LocalDate.now().plusDays(10);
+        complete(task(lending), withVariables("recallDueDate", recallDue.toString(), "recallReason", "Needed for a course reserve"));
+        execute(job(lending));
+
+        SupplyingAgencyMessage recalled = sender.last().getSupplyingAgencyMessage();
+        assertThat(recalled.getStatusInfo().getStatus().value()).isEqualTo("Recalled");
+        assertThat(recalled.getMessageInfo().getNote()).isEqualTo("Needed for a course reserve");
+        assertThat(Iso18626Messages.offsetDateTime(recalled.getStatusInfo().getDueDate()).toLocalDate()).isEqualTo(recallDue);
+        assertThat(lending).isWaitingAt("Task_AwaitReturn");
+        Job overdue = managementService().createJobQuery().processInstanceId(lending.getId()).timers().singleResult();
+        assertThat(LocalDate.ofInstant(overdue.getDuedate().toInstant(), ZoneId.systemDefault())).isEqualTo(recallDue.plusDays(1));
     }
 
     private void renew(ProcessInstance lending) {
