@@ -63,7 +63,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness").permitAll()
                         .requestMatchers("/actuator/**").hasRole(ADMIN_ROLE)
-                        .requestMatchers(HttpMethod.GET, "/api/partners/**", "/api/iso18626/**", "/api/catalogue/**")
+                        .requestMatchers(HttpMethod.GET, "/api/partners/**", "/api/iso18626/**", "/api/catalogue/**", "/api/lending/**")
                         .hasAnyRole(resourceSharingStaff)
                         .requestMatchers("/api/partners/**", "/api/catalogue/imports").hasAnyRole(managers, ADMIN_ROLE)
                         .requestMatchers(HttpMethod.POST, "/api/lending/**").hasAnyRole(resourceSharingStaff)
