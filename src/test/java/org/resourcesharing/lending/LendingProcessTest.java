@@ -10,6 +10,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import java.time.Duration;
@@ -24,6 +25,7 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
@@ -51,7 +53,8 @@ import org.resourcesharing.testsupport.TestProcessEngine;
 
 @Deployment(resources = {"bpmn/lending.bpmn", "bpmn/lending-policy.dmn", "forms/review-lending-request.form", "forms/resolve-partner-error.form",
         "forms/confirm-email-request.form", "forms/pull-item.form", "forms/pack-and-ship.form",
-        "forms/check-in-item.form", "forms/resolve-damaged-item.form", "forms/recall-item.form"})
+        "forms/check-in-item.form", "forms/resolve-damaged-item.form", "forms/recall-item.form",
+        "forms/respond-to-cancellation.form"})
 class LendingProcessTest {
 
     @RegisterExtension
@@ -219,6 +222,54 @@ class LendingProcessTest {
         SupplyingAgencyMessage answer = sender.last().getSupplyingAgencyMessage();
         assertThat(answer.getMessageInfo().getReasonForMessage().value()).isEqualTo("CancelResponse");
         assertThat(answer.getMessageInfo().getAnswerYesNo().value()).isEqualTo("Y");
+    }
+
+    @Test
+    void aCancellationAfterPullingThatStaffAcceptEndsTheRequest() {
+        ProcessInstance lending = pulled();
+
+        cancel();
+        Task respond = taskService().createTaskQuery().processInstanceId(lending.getId()).taskDefinitionKey("Task_RespondToCancel").singleResult();
+        taskService().complete(respond.getId(), withVariables("cancelAccepted", true));
+        execute(job(lending));
+
+        assertThat(lending).isEnded().hasPassed("Task_AcceptCancel", "EndEvent_CancelledAfterPulling").hasNotPassed("Task_SendLoaned");
+        SupplyingAgencyMessage answer = sender.last().getSupplyingAgencyMessage();
+        assertThat(answer.getMessageInfo().getReasonForMessage().value()).isEqualTo("CancelResponse");
+        assertThat(answer.getMessageInfo().getAnswerYesNo().value()).isEqualTo("Y");
+        assertThat(answer.getStatusInfo().getStatus().value()).isEqualTo("Cancelled");
+    }
+
+    @Test
+    void aCancellationAfterPullingThatStaffDeclineLetsTheLoanGoOn() {
+        ProcessInstance lending = pulled();
+
+        cancel();
+        Task respond = taskService().createTaskQuery().processInstanceId(lending.getId()).taskDefinitionKey("Task_RespondToCancel").singleResult();
+        taskService().complete(respond.getId(), withVariables("cancelAccepted", false, "cancelNote", "Already with the courier"));
+        execute(job(lending));
+
+        SupplyingAgencyMessage answer = sender.last().getSupplyingAgencyMessage();
+        assertThat(answer.getMessageInfo().getAnswerYesNo().value()).isEqualTo("N");
+        assertThat(answer.getMessageInfo().getNote()).isEqualTo("Already with the courier");
+        assertThat(lending).isWaitingAt("Task_PackAndShip").hasPassed("EndEvent_CancelDeclined");
+        complete(task(lending), withVariables("shippingMethod", "ConsortiumCourier"));
+        execute(job(lending));
+        execute(job(lending));
+        assertThat(lending).isWaitingAt("Task_AwaitReturn");
+    }
+
+    private ProcessInstance pulled() {
+        ProcessInstance lending = willSupply();
+        complete(task(lending), withVariables("itemBarcode", "39000042"));
+        execute(job(lending));
+        assertThat(lending).isWaitingAt("Task_PackAndShip");
+        return lending;
+    }
+
+    private static void cancel() {
+        runtimeService().createMessageCorrelation("ISO18626 Cancel").processInstanceBusinessKey("ISIL:CA-OKQ/QU-2026-0042")
+                .setVariable("requesterNote", "Our patron found a copy").correlate();
     }
 
     @Test
