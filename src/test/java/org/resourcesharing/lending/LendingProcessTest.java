@@ -54,7 +54,7 @@ import org.resourcesharing.testsupport.TestProcessEngine;
 @Deployment(resources = {"bpmn/lending.bpmn", "bpmn/lending-policy.dmn", "forms/review-lending-request.form", "forms/resolve-partner-error.form",
         "forms/confirm-email-request.form", "forms/pull-item.form", "forms/pack-and-ship.form",
         "forms/check-in-item.form", "forms/resolve-damaged-item.form", "forms/recall-item.form",
-        "forms/respond-to-cancellation.form"})
+        "forms/respond-to-cancellation.form", "forms/scan-and-deliver.form"})
 class LendingProcessTest {
 
     @RegisterExtension
@@ -105,6 +105,33 @@ class LendingProcessTest {
         assertThat(answer.getHeader().getSupplyingAgencyRequestId()).isEqualTo("L-7F3A09B1");
         assertThat(answer.getHeader().getRequestingAgencyId().getAgencyIdValue()).isEqualTo("CA-OKQ");
         assertThat(sender.businessKeys()).containsExactly("ISIL:CA-OKQ/QU-2026-0042");
+    }
+
+    @Test
+    void aCopyIsScannedAndDeliveredWithItsDownloadLinkAndNeverGoesDownTheLoanSteps() {
+        catalogueAnswers = query -> List.of(new CatalogueRecord("rsw000120", "Canadian journal of fisheries and aquatic sciences", null,
+                1980, MaterialType.SERIAL, List.of(), List.of("0706-652X"), List.of(), List.of(),
+                List.of(new Item("ISIL:CA-OPETB", "PERIODICALS", "SH1 .J6", "39000120", "JOURNAL", Availability.IN_LIBRARY_USE, null))));
+        Map<String, Object> request = partnerRequest("Canadian journal of fisheries and aquatic sciences", null);
+        request.putAll(Map.of("serviceType", "Copy", "titleOfComponent", "Lake trout in the Kawarthas", "pagesRequested", "101-112"));
+        ProcessInstance lending = runtimeService().createMessageCorrelation(Iso18626Events.REQUEST)
+                .processInstanceBusinessKey("ISIL:CA-OKQ/QU-2026-0050").setVariables(request).correlateStartMessage();
+        execute(job(lending));
+        assertThat(lending).isWaitingAt("Task_ReviewRequest").variables().containsEntry("policyDecision", "copy")
+                .containsEntry("lendingFee", "5.00");
+        complete(task(lending), withVariables("supplyDecision", "supply"));
+        execute(job(lending));
+        execute(job(lending));
+
+        assertThat(task(lending)).hasDefinitionKey("Task_ScanAndDeliver").hasCandidateGroup("ill-lending");
+        complete(task(lending), withVariables("deliveryUrl", "https://dd.library.example.ca/d/8f3a", "pagesSent", 12));
+        execute(job(lending));
+        execute(job(lending));
+
+        assertThat(lending).isEnded().hasPassed("Task_SendCopyCompleted", "EndEvent_CopyDelivered").hasNotPassed("Task_PullItem");
+        SupplyingAgencyMessage completed = sender.last().getSupplyingAgencyMessage();
+        assertThat(completed.getStatusInfo().getStatus().value()).isEqualTo("CopyCompleted");
+        assertThat(completed.getMessageInfo().getNote()).isEqualTo("Download: https://dd.library.example.ca/d/8f3a");
     }
 
     @Test
