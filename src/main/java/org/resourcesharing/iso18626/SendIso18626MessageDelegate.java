@@ -1,5 +1,6 @@
 package org.resourcesharing.iso18626;
 
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Date;
@@ -14,6 +15,7 @@ import org.resourcesharing.iso18626.model.DeliveryInfo;
 import org.resourcesharing.iso18626.model.Header;
 import org.resourcesharing.iso18626.model.ISO18626Message;
 import org.resourcesharing.iso18626.model.TypeAction;
+import org.resourcesharing.iso18626.model.TypeCosts;
 import org.resourcesharing.iso18626.model.TypeReasonForMessage;
 import org.resourcesharing.iso18626.model.TypeSchemeValuePair;
 import org.resourcesharing.iso18626.model.TypeStatus;
@@ -26,7 +28,9 @@ import org.springframework.stereotype.Component;
  * lend, {@code requestingAgencyMessage} when we borrow), then {@code reasonForMessage} and
  * {@code status}, or {@code action}; optionally {@code note}, {@code answerYesNo},
  * {@code reasonUnfilled}, {@code reasonRetry}, {@code retryAfter} and {@code dueDate} (dates), and for
- * an item sent {@code itemId} and {@code sentVia}. The parties and request ids come from the process variables the
+ * an item sent {@code itemId} and {@code sentVia}; for an answer on terms {@code loanCondition} (an ISO
+ * 18626 loan condition code such as {@code LibraryUseOnly}) and {@code offeredCost} with
+ * {@code offeredCostCurrency} (the amount as text, kept exact). The parties and request ids come from the process variables the
  * request started it with.
  *
  * <p>Run it asynchronously with retries: an unreachable partner becomes an incident. An ERROR
@@ -82,6 +86,13 @@ public class SendIso18626MessageDelegate implements JavaDelegate {
         if (reasonRetry != null) {
             info.setReasonRetry(code(reasonRetry));
         }
+        String offeredCost = optional(execution, "offeredCost");
+        if (offeredCost != null && new BigDecimal(offeredCost).signum() > 0) {
+            TypeCosts costs = new TypeCosts();
+            costs.setMonetaryValue(new BigDecimal(offeredCost));
+            costs.setCurrencyCode(code(text(execution, "offeredCostCurrency")));
+            info.setOfferedCosts(costs);
+        }
         if (execution.getVariable("retryAfter") instanceof Date retryAfter) {
             info.setRetryAfter(dateTime(retryAfter));
         }
@@ -89,13 +100,17 @@ public class SendIso18626MessageDelegate implements JavaDelegate {
             message.getSupplyingAgencyMessage().getStatusInfo().setDueDate(dateTime(dueDate));
         }
         String itemId = optional(execution, "itemId");
-        if (itemId != null) {
+        String loanCondition = optional(execution, "loanCondition");
+        if (itemId != null || loanCondition != null) {
             DeliveryInfo delivery = new DeliveryInfo();
             delivery.setDateSent(Iso18626Messages.dateTime(OffsetDateTime.now()));
             delivery.setItemId(itemId);
             String sentVia = optional(execution, "sentVia");
             if (sentVia != null) {
                 delivery.setSentVia(code(sentVia));
+            }
+            if (loanCondition != null) {
+                delivery.setLoanCondition(code(loanCondition));
             }
             message.getSupplyingAgencyMessage().setDeliveryInfo(delivery);
         }

@@ -2,6 +2,7 @@ package org.resourcesharing.lending;
 
 import java.time.Duration;
 import java.time.Period;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -15,6 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param overdueInterval  the time between two overdue notices
  * @param maxRenewals      how many times a borrower may renew one loan
  * @param renewalWeeks     how much longer each renewal keeps the item out
+ * @param termsAnswerTime  how long a borrower has to agree to our loan conditions or fee before we answer Unfilled
+ * @param licenceTerms     what our licences say about interlibrary loan copies from licensed e-journals, by ISSN:
+ *                         {@code PERMITTED} or {@code NOT_PERMITTED} (an input of the copy copyright table)
  */
 @ConfigurationProperties("resource-sharing.lending")
 public record LendingProperties(
@@ -23,5 +27,11 @@ public record LendingProperties(
         @DefaultValue("3") int overdueNotices,
         @DefaultValue("7d") Duration overdueInterval,
         @DefaultValue("1") int maxRenewals,
-        @DefaultValue("4") int renewalWeeks) {
+        @DefaultValue("4") int renewalWeeks,
+        @DefaultValue("P14D") Period termsAnswerTime,
+        Map<String, String> licenceTerms) {
+
+    public LendingProperties {
+        licenceTerms = licenceTerms == null ? Map.of() : Map.copyOf(licenceTerms);
+    }
 }

@@ -20,6 +20,7 @@ class MailTemplates {
 
     static final Set<String> LANGUAGES = Set.of("en", "fr");
 
+    /** A template without an {@code .html} part (messages between libraries) is sent as plain text only: html is null. */
     record Rendered(String subject, String text, String html) {
     }
 
@@ -34,8 +35,9 @@ class MailTemplates {
         String lang = LANGUAGES.contains(language) ? language : "en";
         Context context = new Context(Locale.forLanguageTag(lang), model);
         String base = template + "/" + lang;
+        boolean hasHtml = MailTemplates.class.getClassLoader().getResource("mail-templates/" + base + ".html") != null;
         return new Rendered(engine.process(base + ".subject.txt", context).strip(), engine.process(base + ".txt", context),
-                engine.process(base + ".html", context));
+                hasHtml ? engine.process(base + ".html", context) : null);
     }
 
     private static ClassLoaderTemplateResolver resolver(TemplateMode mode, String suffix, int order) {

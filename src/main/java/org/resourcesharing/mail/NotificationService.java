@@ -67,7 +67,11 @@ public class NotificationService {
         helper.setFrom(properties.from());
         helper.setTo(recipient);
         helper.setSubject(subject);
-        helper.setText(rendered.text(), rendered.html());
+        if (rendered.html() == null) {
+            helper.setText(rendered.text());
+        } else {
+            helper.setText(rendered.text(), rendered.html());
+        }
         return message;
     }
 

@@ -24,11 +24,15 @@ public class SendNotificationDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
+        send(execution, required(execution, "template"), required(execution, "to"),
+                execution.hasVariable("language") && execution.getVariable("language") != null ? execution.getVariable("language").toString() : "en");
+    }
+
+    /** Sends one email for this visit of the current step, for a delegate that decides template and recipient itself. */
+    public void send(DelegateExecution execution, String template, String to, String language) {
         String caseToken = execution.hasVariable("caseToken") ? (String) execution.getVariable("caseToken") : execution.getProcessBusinessKey();
-        notifications.send(new Notification(sendKey(execution), required(execution, "template"),
-                execution.hasVariable("language") && execution.getVariable("language") != null ? execution.getVariable("language").toString() : "en",
-                required(execution, "to"), caseToken, execution.getVariables(), execution.getProcessInstanceId(),
-                execution.getProcessBusinessKey()));
+        notifications.send(new Notification(sendKey(execution), template, language, to, caseToken, execution.getVariables(),
+                execution.getProcessInstanceId(), execution.getProcessBusinessKey()));
     }
 
     /**

@@ -13,7 +13,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
@@ -21,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.camunda.bpm.engine.runtime.Job;
@@ -45,16 +49,17 @@ import org.resourcesharing.iso18626.Iso18626Events;
 import org.resourcesharing.iso18626.Iso18626Messages;
 import org.resourcesharing.iso18626.Iso18626TestSenders;
 import org.resourcesharing.iso18626.Iso18626TestSenders.RecordingSender;
+import org.resourcesharing.iso18626.Partner;
 import org.resourcesharing.iso18626.SendIso18626MessageDelegate;
 import org.resourcesharing.iso18626.model.SupplyingAgencyMessage;
 import org.resourcesharing.mail.SendNotificationDelegate;
 import org.resourcesharing.mail.TestNotifications;
 import org.resourcesharing.testsupport.TestProcessEngine;
 
-@Deployment(resources = {"bpmn/lending.bpmn", "bpmn/lending-policy.dmn", "forms/review-lending-request.form", "forms/resolve-partner-error.form",
-        "forms/confirm-email-request.form", "forms/pull-item.form", "forms/pack-and-ship.form",
+@Deployment(resources = {"bpmn/lending.bpmn", "bpmn/lending-policy.dmn", "bpmn/copy-copyright.dmn", "forms/review-lending-request.form",
+        "forms/resolve-partner-error.form", "forms/confirm-email-request.form", "forms/pull-item.form", "forms/pack-and-ship.form",
         "forms/check-in-item.form", "forms/resolve-damaged-item.form", "forms/recall-item.form",
-        "forms/respond-to-cancellation.form", "forms/scan-and-deliver.form"})
+        "forms/respond-to-cancellation.form", "forms/copyright-review.form"})
 class LendingProcessTest {
 
     @RegisterExtension
@@ -64,6 +69,15 @@ class LendingProcessTest {
             1974, MaterialType.BOOK, List.of("9780771047619"), List.of(), List.of(), List.of(),
             List.of(new Item("ISIL:CA-OPETB", "STACKS", "PS8523.A86 D5 1974", "39000042", "BOOK", Availability.ON_SHELF, null)));
 
+    private static final LendingProperties PROPERTIES = new LendingProperties(4, Period.ofDays(1), 3, Duration.ofDays(7), 1, 4,
+            Period.ofDays(14), Map.of("1234-5679", "NOT_PERMITTED"));
+    /** Queen's takes ISO 18626 messages; Vienna only email. */
+    private static final Map<String, Partner> PARTNERS = Map.of(
+            "ISIL:CA-OKQ", new Partner("ISIL:CA-OKQ", "Queen's University Library", false, "https://queens.example.ca/iso18626", "ill@queens.example.ca",
+                    "ocul", "CAD", BigDecimal.ZERO, Duration.ofDays(3), null, true),
+            "ISIL:AT-UBW", new Partner("ISIL:AT-UBW", "Universitätsbibliothek Wien", false, null, "fernleihe@univie.example.ac.at",
+                    "international", "EUR", BigDecimal.ZERO, Duration.ofDays(5), null, true));
+
     private RecordingSender sender;
     private TestNotifications notifications;
     private CatalogueSource catalogueAnswers = query -> List.of(DIVINERS_ON_OUR_SHELF);
@@ -72,11 +86,13 @@ class LendingProcessTest {
     @BeforeEach
     void replaceTheNetworkAtTheDelegatesBoundary() {
         sender = Iso18626TestSenders.recording();
-        Mocks.register("sendIso18626Message", new SendIso18626MessageDelegate(sender));
         notifications = new TestNotifications();
-        Mocks.register("sendNotification", new SendNotificationDelegate(notifications, historyService()));
-        Mocks.register("applyLendingPolicy", new ApplyLendingPolicyDelegate(decisionService()));
-        Mocks.register("setLoanDueDate", new SetLoanDueDateDelegate(new LendingProperties(4, Period.ofDays(1), 3, Duration.ofDays(7), 1, 4)));
+        Mocks.register("tellBorrower", new TellBorrowerDelegate(new SendIso18626MessageDelegate(sender),
+                new SendNotificationDelegate(notifications, historyService()), agencyId -> Optional.ofNullable(PARTNERS.get(agencyId))));
+        Mocks.register("applyLendingPolicy", new ApplyLendingPolicyDelegate(decisionService(), PROPERTIES));
+        Mocks.register("checkCopyCopyright", new CheckCopyCopyrightDelegate(decisionService(), PROPERTIES,
+                Clock.fixed(Instant.parse("2026-11-23T15:00:00Z"), ZoneId.of("America/Toronto"))));
+        Mocks.register("setLoanDueDate", new SetLoanDueDateDelegate(PROPERTIES));
         CatalogueSource catalogue = query -> catalogueAnswers.search(query);
         Mocks.register("lookUpLendingAvailability",
                 new LookUpLendingAvailabilityDelegate(new Catalogue(catalogue, catalogue, () -> Set.of("ISIL:CA-OPETB", "ISIL:CA-OODT"))));
@@ -113,7 +129,8 @@ class LendingProcessTest {
                 1980, MaterialType.SERIAL, List.of(), List.of("0706-652X"), List.of(), List.of(),
                 List.of(new Item("ISIL:CA-OPETB", "PERIODICALS", "SH1 .J6", "39000120", "JOURNAL", Availability.IN_LIBRARY_USE, null))));
         Map<String, Object> request = partnerRequest("Canadian journal of fisheries and aquatic sciences", null);
-        request.putAll(Map.of("serviceType", "Copy", "titleOfComponent", "Lake trout in the Kawarthas", "pagesRequested", "101-112"));
+        request.putAll(Map.of("serviceType", "Copy", "titleOfComponent", "Lake trout in the Kawarthas", "pagesRequested", "101-112",
+                "maximumCost", "10.00", "maximumCostCurrency", "CAD", "publicationDate", "2019"));
         ProcessInstance lending = runtimeService().createMessageCorrelation(Iso18626Events.REQUEST)
                 .processInstanceBusinessKey("ISIL:CA-OKQ/QU-2026-0050").setVariables(request).correlateStartMessage();
         execute(job(lending));
@@ -128,7 +145,10 @@ class LendingProcessTest {
         execute(job(lending));
         execute(job(lending));
 
-        assertThat(lending).isEnded().hasPassed("Task_SendCopyCompleted", "EndEvent_CopyDelivered").hasNotPassed("Task_PullItem");
+        assertThat(lending).isEnded().hasPassed("Task_CheckCopyright", "Task_SendCopyCompleted", "EndEvent_CopyDelivered")
+                .hasNotPassed("Task_PullItem", "Task_OfferTerms", "Task_CopyrightReview");
+        assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(lending.getId()).variableName("copyrightBasis")
+                .singleResult().getValue()).isEqualTo("Copyright Act s.30.2(2)");
         SupplyingAgencyMessage completed = sender.last().getSupplyingAgencyMessage();
         assertThat(completed.getStatusInfo().getStatus().value()).isEqualTo("CopyCompleted");
         assertThat(completed.getMessageInfo().getNote()).isEqualTo("Download: https://dd.library.example.ca/d/8f3a");
@@ -499,16 +519,22 @@ class LendingProcessTest {
     }
 
     @Test
-    void aRequestByEmailForAnItemWeDoNotHoldStillGoesToAPersonWhoAnswersByEmail() {
+    void aRequestByEmailForAnItemWeDoNotHoldIsAnsweredAtOnceByEmail() {
         catalogueAnswers = query -> List.of();
         ProcessInstance lending = emailRequestReceived();
         complete(task(lending), withVariables("isRequest", true, "title", "Unknown book", "serviceType", "Loan",
                 "requesterEmail", "fernleihe@univie.example.ac.at"));
-        execute(job(lending));
-        execute(job(lending));
+        execute(job(lending)); // after the confirmation
+        execute(job(lending)); // the catalogue check
+        execute(job(lending)); // the answer
 
-        assertThat(lending).isWaitingAt("Task_ReviewRequest").variables().containsEntry("answerStatus", "Unfilled");
+        assertThat(lending).isEnded().hasPassed("Task_AnswerAtOnce", "EndEvent_AnsweredAtOnce");
         assertThat(sender.businessKeys()).isEmpty();
+        assertThat(notifications.sent()).singleElement().satisfies(email -> {
+            assertThat(email.template()).isEqualTo("lending-status");
+            assertThat(email.recipient()).isEqualTo("fernleihe@univie.example.ac.at");
+            assertThat(email.model()).containsEntry("status", "Unfilled").containsEntry("reasonUnfilled", "NotHeld");
+        });
     }
 
     @Test
@@ -536,7 +562,7 @@ class LendingProcessTest {
     }
 
     @Test
-    void aRequestByEmailIsConfirmedByStaffAndAnsweredByEmail() {
+    void aRequestByEmailIsConfirmedByStaffAndEveryStepIsToldByEmail() {
         ProcessInstance lending = emailRequestReceived();
         assertThat(lending).isWaitingAt("Task_ConfirmEmailRequest");
         assertThat(task(lending)).hasCandidateGroup("ill-lending");
@@ -548,17 +574,199 @@ class LendingProcessTest {
         assertThat(lending).isWaitingAt("Task_ReviewRequest").variables().containsEntry("shelfStatus", "ON_SHELF");
         complete(task(lending), withVariables("supplyDecision", "supply"));
         execute(job(lending)); // after the review
-        execute(job(lending)); // the email
+        execute(job(lending)); // the answer
+        assertThat(lending).isWaitingAt("Task_PullItem").hasPassed("Task_AnswerWillSupply");
+        complete(task(lending), withVariables("itemBarcode", "39000042"));
+        execute(job(lending));
+        complete(task(lending), withVariables("shippingMethod", "Courier", "trackingNumber", "1Z999"));
+        execute(job(lending));
+        execute(job(lending));
+        runtimeService().createMessageCorrelation("ISO18626 ShippedReturn").processInstanceBusinessKey("EMAIL-1A2B3C4D").correlate();
+        execute(job(lending));
+        complete(task(lending), withVariables("returnCondition", "fine"));
+        execute(job(lending));
+        execute(job(lending));
 
-        assertThat(lending).isEnded().hasPassed("Task_EmailAnswer", "EndEvent_EmailAnswered")
-                .hasNotPassed("Task_AnswerWillSupply");
+        assertThat(lending).isEnded().hasPassed("EndEvent_LoanCompleted");
         assertThat(sender.businessKeys()).isEmpty();
-        assertThat(notifications.sent()).singleElement().satisfies(email -> {
-            assertThat(email.template()).isEqualTo("lending-answer");
+        assertThat(notifications.sent()).extracting(email -> email.model().get("status")).containsExactly("WillSupply", "Loaned", "LoanCompleted");
+        assertThat(notifications.sent()).allSatisfy(email -> {
+            assertThat(email.template()).isEqualTo("lending-status");
             assertThat(email.recipient()).isEqualTo("fernleihe@univie.example.ac.at");
             assertThat(email.language()).isEqualTo("de");
-            assertThat(email.model()).containsEntry("supplyDecision", "supply");
         });
+        assertThat(notifications.sent().get(1).model()).containsEntry("itemId", "39000042").containsKey("dueDate");
+    }
+
+    @Test
+    void aPartnerTheDirectoryListsAsEmailOnlyIsToldByEmailToo() {
+        Map<String, Object> request = partnerRequest("The Diviners", "9780771047619");
+        request.putAll(Map.of("requestingAgencyId", "ISIL:AT-UBW", "requestingAgencyName", "Universitätsbibliothek Wien",
+                "partnerTier", "international"));
+        ProcessInstance lending = runtimeService().createMessageCorrelation(Iso18626Events.REQUEST)
+                .processInstanceBusinessKey("ISIL:AT-UBW/W-77").setVariables(request).correlateStartMessage();
+        execute(job(lending));
+        complete(task(lending), withVariables("supplyDecision", "unfilled", "reasonUnfilled", "NotAvailableForILL"));
+        execute(job(lending));
+        execute(job(lending));
+
+        assertThat(lending).isEnded().hasPassed("EndEvent_Unfilled");
+        assertThat(sender.businessKeys()).isEmpty();
+        assertThat(notifications.sent()).singleElement().satisfies(email -> {
+            assertThat(email.recipient()).isEqualTo("fernleihe@univie.example.ac.at");
+            assertThat(email.model()).containsEntry("status", "Unfilled").containsEntry("reasonUnfilled", "NotAvailableForILL");
+        });
+    }
+
+    @Test
+    void aLoanAbroadOffersItsTermsAndGoesAheadOnceTheBorrowerAgrees() {
+        ProcessInstance lending = loanAbroadReviewed();
+
+        SupplyingAgencyMessage terms = sender.onlySent().getSupplyingAgencyMessage();
+        assertThat(terms.getStatusInfo().getStatus().value()).isEqualTo("ExpectToSupply");
+        assertThat(terms.getMessageInfo().getReasonForMessage().value()).isEqualTo("RequestResponse");
+        assertThat(terms.getMessageInfo().getOfferedCosts().getMonetaryValue()).isEqualByComparingTo("35.00");
+        assertThat(terms.getMessageInfo().getOfferedCosts().getCurrencyCode().getValue()).isEqualTo("USD");
+        assertThat(terms.getDeliveryInfo().getLoanCondition().getValue()).isEqualTo("SignatureRequired");
+        assertThat(lending).isWaitingAt("Gateway_AwaitTerms");
+
+        borrowerNotifies("Could you ship by air mail?");
+        execute(job(lending));
+        assertThat(lending).isWaitingAt("Gateway_AwaitTerms").hasPassed("Gateway_Agreed");
+        borrowerNotifies(PartnerActionController.AGREEMENT_NOTE + " We agree.");
+        execute(job(lending));
+        execute(job(lending));
+
+        assertThat(lending).isWaitingAt("Task_PullItem").hasPassed("Task_AnswerWillSupply");
+        SupplyingAgencyMessage willSupply = sender.last().getSupplyingAgencyMessage();
+        assertThat(willSupply.getStatusInfo().getStatus().value()).isEqualTo("WillSupply");
+        assertThat(willSupply.getMessageInfo().getReasonForMessage().value()).isEqualTo("StatusChange");
+    }
+
+    @Test
+    void aBorrowerWhoDeclinesOurTermsCancelsAndWeConfirm() {
+        ProcessInstance lending = loanAbroadReviewed();
+
+        runtimeService().createMessageCorrelation("ISO18626 Cancel").processInstanceBusinessKey("ISIL:CA-OKQ/QU-2026-0099").correlate();
+        execute(job(lending));
+        execute(job(lending));
+
+        assertThat(lending).isEnded().hasPassed("Task_ConfirmTermsDeclined", "EndEvent_TermsDeclined").hasNotPassed("Task_PullItem");
+        SupplyingAgencyMessage confirmed = sender.last().getSupplyingAgencyMessage();
+        assertThat(confirmed.getMessageInfo().getReasonForMessage().value()).isEqualTo("CancelResponse");
+        assertThat(confirmed.getMessageInfo().getAnswerYesNo().value()).isEqualTo("Y");
+    }
+
+    @Test
+    void termsNotAgreedInTheConfiguredTimeEndUnfilled() {
+        ProcessInstance lending = loanAbroadReviewed();
+        Job timer = managementService().createJobQuery().processInstanceId(lending.getId()).timers().singleResult();
+        assertThat(Duration.between(timer.getDuedate().toInstant(), java.time.Instant.now()).abs().minusDays(14).abs())
+                .isLessThan(Duration.ofHours(1));
+
+        execute(timer);
+        execute(job(lending));
+
+        assertThat(lending).isEnded().hasPassed("Task_TermsUnanswered", "EndEvent_TermsUnanswered");
+        SupplyingAgencyMessage unfilled = sender.last().getSupplyingAgencyMessage();
+        assertThat(unfilled.getStatusInfo().getStatus().value()).isEqualTo("Unfilled");
+        assertThat(unfilled.getMessageInfo().getReasonForMessage().value()).isEqualTo("StatusChange");
+    }
+
+    @Test
+    void aConditionStaffAddInTheReviewIsOfferedEvenWithoutAFee() {
+        ProcessInstance lending = requestReceived();
+        complete(task(lending), withVariables("supplyDecision", "supply", "loanConditionCode", "LibraryUseOnly",
+                "loanConditions", "For use in your library only"));
+        execute(job(lending));
+        execute(job(lending));
+
+        assertThat(lending).isWaitingAt("Gateway_AwaitTerms");
+        SupplyingAgencyMessage terms = sender.onlySent().getSupplyingAgencyMessage();
+        assertThat(terms.getDeliveryInfo().getLoanCondition().getValue()).isEqualTo("LibraryUseOnly");
+        assertThat(terms.getMessageInfo().getNote()).isEqualTo("For use in your library only");
+        assertThat(terms.getMessageInfo().getOfferedCosts()).isNull();
+    }
+
+    @Test
+    void aCopyOurLicenceForbidsIsAnsweredUnfilledWithTheLicenceAsReason() {
+        ProcessInstance lending = copyReviewed("1234-5679", MaterialType.SERIAL, "2019");
+
+        execute(job(lending));
+        assertThat(lending).isEnded().hasPassed("Task_AnswerCopyRefused", "EndEvent_CopyRefused").hasNotPassed("Task_ScanAndDeliver");
+        SupplyingAgencyMessage refused = sender.last().getSupplyingAgencyMessage();
+        assertThat(refused.getStatusInfo().getStatus().value()).isEqualTo("Unfilled");
+        assertThat(refused.getMessageInfo().getReasonUnfilled().getValue()).isEqualTo("PolicyProblem");
+        assertThat(refused.getMessageInfo().getNote()).contains("licence");
+    }
+
+    @Test
+    void aBookChapterGoesToCopyrightReviewAndStaffDecide() {
+        ProcessInstance lending = copyReviewed(null, MaterialType.BOOK, "2001");
+        assertThat(task(lending)).hasDefinitionKey("Task_CopyrightReview").hasCandidateGroup("ill-lending");
+        assertThat(lending).variables().containsEntry("copyrightDecision", "review").containsEntry("copyrightBasis", "Fair dealing");
+
+        complete(task(lending), withVariables("copyrightDecision", "allow", "copyrightBasis", "Fair dealing: one chapter"));
+        execute(job(lending));
+
+        assertThat(task(lending)).hasDefinitionKey("Task_ScanAndDeliver");
+    }
+
+    @Test
+    void aCopyStaffFindNotAllowedIsAnsweredUnfilled() {
+        ProcessInstance lending = copyReviewed(null, MaterialType.BOOK, "2001");
+
+        complete(task(lending), withVariables("copyrightDecision", "refuse", "copyrightBasis", "Fair dealing",
+                "copyrightReason", "The pages asked for are more than one chapter of the book"));
+        execute(job(lending));
+        execute(job(lending));
+
+        assertThat(lending).isEnded().hasPassed("EndEvent_CopyRefused");
+        assertThat(sender.last().getSupplyingAgencyMessage().getMessageInfo().getNote()).isEqualTo("The pages asked for are more than one chapter of the book");
+    }
+
+    /** A copy request from an Ontario library that accepts our fee, reviewed and answered WillSupply: at the copyright step. */
+    private ProcessInstance copyReviewed(String issn, MaterialType material, String published) {
+        catalogueAnswers = query -> List.of(new CatalogueRecord("rsw000300", "A work", null, 2001, material, List.of(),
+                issn == null ? List.of() : List.of(issn), List.of(), List.of(),
+                List.of(new Item("ISIL:CA-OPETB", "STACKS", "QA1 .W6", "39000300", "BOOK", Availability.ON_SHELF, null))));
+        Map<String, Object> request = partnerRequest("A work", null);
+        request.putAll(Map.of("serviceType", "Copy", "titleOfComponent", "Chapter 3", "pagesRequested", "40-61", "publicationDate", published,
+                "maximumCost", "5.00", "maximumCostCurrency", "CAD"));
+        if (issn != null) {
+            request.put("issn", issn);
+        }
+        ProcessInstance lending = runtimeService().createMessageCorrelation(Iso18626Events.REQUEST)
+                .processInstanceBusinessKey("ISIL:CA-OKQ/QU-2026-0099").setVariables(request).correlateStartMessage();
+        execute(job(lending));
+        complete(task(lending), withVariables("supplyDecision", "supply"));
+        execute(job(lending));
+        execute(job(lending));
+        return lending;
+    }
+
+    /** A loan to a library abroad: the policy's fee (35 USD) and condition (signature required) are offered; we wait for the answer. */
+    private ProcessInstance loanAbroadReviewed() {
+        ProcessInstance lending = runtimeService().createMessageCorrelation(Iso18626Events.REQUEST)
+                .processInstanceBusinessKey("ISIL:CA-OKQ/QU-2026-0099").setVariables(partnerRequestFromTier("international"))
+                .correlateStartMessage();
+        execute(job(lending));
+        assertThat(lending).variables().containsEntry("feeNeedsAgreement", true).containsEntry("loanConditionCode", "SignatureRequired");
+        complete(task(lending), withVariables("supplyDecision", "supply"));
+        execute(job(lending));
+        execute(job(lending));
+        return lending;
+    }
+
+    private static Map<String, Object> partnerRequestFromTier(String tier) {
+        Map<String, Object> request = partnerRequest("The Diviners", "9780771047619");
+        request.put("partnerTier", tier);
+        return request;
+    }
+
+    private static void borrowerNotifies(String note) {
+        runtimeService().createMessageCorrelation("ISO18626 Notification").processInstanceBusinessKey("ISIL:CA-OKQ/QU-2026-0099")
+                .setVariables(Map.of("requesterAction", "Notification", "requesterNote", note)).correlate();
     }
 
     @Test

@@ -29,13 +29,18 @@ class DiagramConventionsTest {
             new ProcessResourceDeployer(null, new PathMatchingResourcePatternResolver(), "classpath*:").findResources();
 
     @Test
-    void everyFormReferenceNamesAFormInFormsFolderAndFollowsTheLatestVersion() throws Exception {
+    void everyFormReferenceNamesAFormInFormsFolderAndFollowsTheLatestVersionOrIsAnApplicationPage() throws Exception {
         Set<String> formIds = formIds();
         for (BpmnModelInstance diagram : diagrams().values()) {
             for (FlowNode node : diagram.getModelElementsByType(FlowNode.class)) {
                 String formRef = node.getAttributeValueNs(CAMUNDA, "formRef");
-                if (node instanceof UserTask) {
+                String externalForm = node.getAttributeValueNs(CAMUNDA, "formKey");
+                if (node instanceof UserTask && externalForm == null) {
                     assertThat(formRef).as("form of user task %s", node.getId()).isNotBlank();
+                }
+                if (externalForm != null) {
+                    // a page of this application that Tasklist opens as an external form (a file upload, which Camunda Forms cannot do)
+                    assertThat(externalForm).as("external form of %s", node.getId()).startsWith("/").doesNotContain(":");
                 }
                 if (formRef != null) {
                     assertThat(formIds).as("form %s of %s", formRef, node.getId()).contains(formRef);
