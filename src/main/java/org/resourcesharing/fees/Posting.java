@@ -1,0 +1,43 @@
+package org.resourcesharing.fees;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * One line of the ledger, never changed once written. {@code amount} is in {@code currency} as the
+ * charge was given; the home fields are null until the amount has been converted (see {@link Ledger}).
+ * A reversal has the negated amount and names the posting it cancels in {@code reverses}.
+ */
+public record Posting(UUID id, AccountType accountType, String accountId, Direction direction, Kind kind, BigDecimal amount,
+        String currency, BigDecimal homeAmount, String homeCurrency, BigDecimal exchangeRate, LocalDate rateDate, String rateSource,
+        String businessKey, String processInstanceId, String postingKey, UUID reverses, String postedBy, String reason,
+        OffsetDateTime postedAt) {
+
+    /** Whose account: a partner library (by agency id, e.g. ISIL:CA-OKQ) or one of our patrons (by patron id). */
+    public enum AccountType {
+        PARTNER, PATRON
+    }
+
+    public enum Direction {
+        /** They owe us. */
+        RECEIVABLE,
+        /** We owe them. */
+        PAYABLE
+    }
+
+    public enum Kind {
+        /** Our charge to a partner for lending or copying. */
+        LENDING_FEE,
+        /** A partner's charge to us for what we borrowed. */
+        BORROWING_FEE,
+        /** A lender's charge to us, passed on to the patron who asked for the item. */
+        LENDER_CHARGE_PASSED_ON,
+        OVERDUE_FINE,
+        LOST_ITEM,
+        DAMAGE,
+        NOT_PICKED_UP,
+        COPYRIGHT_ROYALTY
+    }
+}

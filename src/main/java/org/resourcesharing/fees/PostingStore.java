@@ -1,0 +1,109 @@
+package org.resourcesharing.fees;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import org.resourcesharing.fees.Posting.AccountType;
+import org.resourcesharing.fees.Posting.Direction;
+import org.resourcesharing.fees.Posting.Kind;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The ledger_posting table. Inserts and reads only: postings are never updated or deleted. */
+@Repository
+class PostingStore {
+
+    private final JdbcClient jdbc;
+
+    PostingStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(Posting posting) {
+        jdbc.sql("""
+                insert into ledger_posting (id, account_type, account_id, direction, kind, amount, currency, home_amount, home_currency,
+                    exchange_rate, rate_date, rate_source, business_key, process_instance_id, posting_key, reverses, posted_by, reason, posted_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+                .params(posting.id().toString(), posting.accountType().name(), posting.accountId(), posting.direction().name(),
+                        posting.kind().name(), posting.amount(), posting.currency(), posting.homeAmount(), posting.homeCurrency(),
+                        posting.exchangeRate(), posting.rateDate(), posting.rateSource(), posting.businessKey(), posting.processInstanceId(),
+                        posting.postingKey(), posting.reverses() == null ? null : posting.reverses().toString(), posting.postedBy(),
+                        posting.reason(), posting.postedAt())
+                .update();
+    }
+
+    Optional<Posting> find(UUID id) {
+        return jdbc.sql("select * from ledger_posting where id = ?").param(id.toString()).query(PostingStore::posting).optional();
+    }
+
+    Optional<Posting> findByKey(String postingKey) {
+        return jdbc.sql("select * from ledger_posting where posting_key = ?").param(postingKey).query(PostingStore::posting).optional();
+    }
+
+    Optional<Posting> reversalOf(UUID id) {
+        return jdbc.sql("select * from ledger_posting where reverses = ?").param(id.toString()).query(PostingStore::posting).optional();
+    }
+
+    List<Posting> forAccount(AccountType accountType, String accountId) {
+        return jdbc.sql("select * from ledger_posting where account_type = ? and account_id = ? order by posted_at, id")
+                .params(accountType.name(), accountId).query(PostingStore::posting).list();
+    }
+
+    List<Posting> forRequest(String businessKey) {
+        return jdbc.sql("select * from ledger_posting where business_key = ? order by posted_at, id")
+                .param(businessKey).query(PostingStore::posting).list();
+    }
+
+    /** Per currency: what is receivable minus what is payable, summed exactly by the database's numeric type. */
+    Map<String, BigDecimal> balance(AccountType accountType, String accountId) {
+        Map<String, BigDecimal> balances = new TreeMap<>();
+        jdbc.sql("""
+                select currency, sum(case when direction = 'RECEIVABLE' then amount else -amount end) as balance
+                from ledger_posting where account_type = ? and account_id = ? group by currency
+                """)
+                .params(accountType.name(), accountId)
+                .query(rs -> {
+                    String currency = rs.getString("currency");
+                    balances.put(currency, inMinorUnits(rs.getBigDecimal("balance"), currency));
+                });
+        return balances;
+    }
+
+    private static Posting posting(ResultSet rs, int row) throws SQLException {
+        String currency = rs.getString("currency");
+        String homeCurrency = rs.getString("home_currency");
+        String reverses = rs.getString("reverses");
+        return new Posting(UUID.fromString(rs.getString("id")), AccountType.valueOf(rs.getString("account_type")), rs.getString("account_id"),
+                Direction.valueOf(rs.getString("direction")), Kind.valueOf(rs.getString("kind")),
+                inMinorUnits(rs.getBigDecimal("amount"), currency), currency,
+                homeCurrency == null ? null : inMinorUnits(rs.getBigDecimal("home_amount"), homeCurrency), homeCurrency,
+                rate(rs.getBigDecimal("exchange_rate")), rs.getObject("rate_date", LocalDate.class), rs.getString("rate_source"),
+                rs.getString("business_key"), rs.getString("process_instance_id"), rs.getString("posting_key"),
+                reverses == null ? null : UUID.fromString(reverses), rs.getString("posted_by"), rs.getString("reason"),
+                rs.getObject("posted_at", OffsetDateTime.class));
+    }
+
+    /** The column keeps four decimals; amounts are shown with their currency's (CAD 5.00, JPY 500). Never rounds. */
+    private static BigDecimal inMinorUnits(BigDecimal amount, String currency) {
+        return amount.setScale(Currency.getInstance(currency).getDefaultFractionDigits(), RoundingMode.UNNECESSARY);
+    }
+
+    private static BigDecimal rate(BigDecimal rate) {
+        if (rate == null) {
+            return null;
+        }
+        BigDecimal stripped = rate.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+}
