@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param overdueInterval  the time between two overdue notices
  * @param maxRenewals      how many times a borrower may renew one loan
  * @param renewalWeeks     how much longer each renewal keeps the item out
+ * @param lostAfter        how long after the due date an item not shipped back is presumed lost (staff then settle it)
  * @param termsAnswerTime  how long a borrower has to agree to our loan conditions or fee before we answer Unfilled
  * @param licenceTerms     what our licences say about interlibrary loan copies from licensed e-journals, by ISSN:
  *                         {@code PERMITTED} or {@code NOT_PERMITTED} (an input of the copy copyright table)
@@ -28,6 +29,7 @@ public record LendingProperties(
         @DefaultValue("7d") Duration overdueInterval,
         @DefaultValue("1") int maxRenewals,
         @DefaultValue("4") int renewalWeeks,
+        @DefaultValue("P30D") Period lostAfter,
         @DefaultValue("P14D") Period termsAnswerTime,
         Map<String, String> licenceTerms) {
 

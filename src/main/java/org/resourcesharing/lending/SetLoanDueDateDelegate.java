@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * has been renewed as often as the configuration allows; at a {@code recall}, it is due on the date
  * staff set ({@code recallDueDate}, yyyy-MM-dd as the form gives it). Sets
  * {@code dueDate}, {@code renewals}, {@code renewalApproved} and {@code overdueNotices}, the timer
- * cycle of the overdue notices (the first one after the grace period).
+ * cycle of the overdue notices (the first one after the grace period), and {@code lostDate}, when an
+ * item still not shipped back is presumed lost and goes to staff.
  */
 @Component("setLoanDueDate")
 public class SetLoanDueDateDelegate implements JavaDelegate {
@@ -48,5 +49,6 @@ public class SetLoanDueDateDelegate implements JavaDelegate {
         execution.setVariable("dueDate", Date.from(due.atStartOfDay(zone).toInstant()));
         String firstNotice = due.plus(properties.overdueGrace()).atTime(9, 0).atZone(zone).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         execution.setVariable("overdueNotices", "R" + properties.overdueNotices() + "/" + firstNotice + "/" + properties.overdueInterval());
+        execution.setVariable("lostDate", due.plus(properties.lostAfter()).atTime(9, 0).atZone(zone).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
     }
 }

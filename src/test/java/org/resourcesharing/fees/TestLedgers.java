@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /** A ledger on a fresh database of its own (H2, or PostgreSQL under RS_TEST_DATABASE=postgres), migrated as in production. */
-final class TestLedgers {
+public final class TestLedgers {
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
@@ -17,7 +17,7 @@ final class TestLedgers {
     }
 
     /** Home currency CAD, as the default configuration has it. */
-    static Ledger newLedger() {
+    public static Ledger newLedger() {
         TestDatabase.Jdbc database = TestDatabase.create("ledger" + DATABASES.incrementAndGet());
         DriverManagerDataSource dataSource = new DriverManagerDataSource(database.url(), database.user(), database.password());
         Flyway.configure().dataSource(dataSource).load().migrate();

@@ -64,8 +64,8 @@ class CopyCopyrightTest {
 
     @Test
     void aBareYearCountsFromItsLastDaySoAnIssueIsNeverTakenToBeOlderThanItCanBe() {
-        CheckCopyCopyrightDelegate delegate = new CheckCopyCopyrightDelegate(null, new LendingProperties(4, Period.ofDays(1), 3,
-                Duration.ofDays(7), 1, 4, Period.ofDays(14), Map.of()), Clock.fixed(Instant.parse("2026-11-23T15:00:00Z"), ZoneId.of("UTC")));
+        CheckCopyCopyrightDelegate delegate = new CheckCopyCopyrightDelegate(null, new LendingProperties(4, Period.ofDays(1), 3, 
+                Duration.ofDays(7), 1, 4, Period.ofDays(30), Period.ofDays(14), Map.of()), Clock.fixed(Instant.parse("2026-11-23T15:00:00Z"), ZoneId.of("UTC")));
 
         assertThat(delegate.monthsSincePublication("2025", null)).isEqualTo(10);      // December 2025 at the latest
         assertThat(delegate.monthsSincePublication("2025-10", null)).isEqualTo(12);

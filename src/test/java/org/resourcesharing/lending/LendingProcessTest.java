@@ -45,6 +45,10 @@ import org.resourcesharing.catalogue.CatalogueRecord.Item;
 import org.resourcesharing.catalogue.CatalogueRecord.MaterialType;
 import org.resourcesharing.catalogue.CatalogueSource;
 import org.resourcesharing.catalogue.CatalogueUnavailableException;
+import org.resourcesharing.fees.Ledger;
+import org.resourcesharing.fees.Posting;
+import org.resourcesharing.fees.RecordChargeDelegate;
+import org.resourcesharing.fees.TestLedgers;
 import org.resourcesharing.iso18626.Iso18626Events;
 import org.resourcesharing.iso18626.Iso18626Messages;
 import org.resourcesharing.iso18626.Iso18626TestSenders;
@@ -59,7 +63,7 @@ import org.resourcesharing.testsupport.TestProcessEngine;
 @Deployment(resources = {"bpmn/lending.bpmn", "bpmn/lending-policy.dmn", "bpmn/copy-copyright.dmn", "forms/review-lending-request.form",
         "forms/resolve-partner-error.form", "forms/confirm-email-request.form", "forms/pull-item.form", "forms/pack-and-ship.form",
         "forms/check-in-item.form", "forms/resolve-damaged-item.form", "forms/recall-item.form",
-        "forms/respond-to-cancellation.form", "forms/copyright-review.form"})
+        "forms/respond-to-cancellation.form", "forms/copyright-review.form", "forms/correct-charge.form"})
 class LendingProcessTest {
 
     @RegisterExtension
@@ -69,7 +73,7 @@ class LendingProcessTest {
             1974, MaterialType.BOOK, List.of("9780771047619"), List.of(), List.of(), List.of(),
             List.of(new Item("ISIL:CA-OPETB", "STACKS", "PS8523.A86 D5 1974", "39000042", "BOOK", Availability.ON_SHELF, null)));
 
-    private static final LendingProperties PROPERTIES = new LendingProperties(4, Period.ofDays(1), 3, Duration.ofDays(7), 1, 4,
+    private static final LendingProperties PROPERTIES = new LendingProperties(4, Period.ofDays(1), 3, Duration.ofDays(7), 1, 4, Period.ofDays(30),
             Period.ofDays(14), Map.of("1234-5679", "NOT_PERMITTED"));
     /** Queen's takes ISO 18626 messages; Vienna only email. */
     private static final Map<String, Partner> PARTNERS = Map.of(
@@ -77,6 +81,9 @@ class LendingProcessTest {
                     "ocul", "CAD", BigDecimal.ZERO, Duration.ofDays(3), null, true),
             "ISIL:AT-UBW", new Partner("ISIL:AT-UBW", "Universitätsbibliothek Wien", false, null, "fernleihe@univie.example.ac.at",
                     "international", "EUR", BigDecimal.ZERO, Duration.ofDays(5), null, true));
+
+    /** A real ledger on its own database: postings are looked up by request, so the tests share it. */
+    private static final Ledger LEDGER = TestLedgers.newLedger();
 
     private RecordingSender sender;
     private TestNotifications notifications;
@@ -93,6 +100,7 @@ class LendingProcessTest {
         Mocks.register("checkCopyCopyright", new CheckCopyCopyrightDelegate(decisionService(), PROPERTIES,
                 Clock.fixed(Instant.parse("2026-11-23T15:00:00Z"), ZoneId.of("America/Toronto"))));
         Mocks.register("setLoanDueDate", new SetLoanDueDateDelegate(PROPERTIES));
+        Mocks.register("recordCharge", new RecordChargeDelegate(LEDGER, historyService()));
         CatalogueSource catalogue = query -> catalogueAnswers.search(query);
         Mocks.register("lookUpLendingAvailability",
                 new LookUpLendingAvailabilityDelegate(new Catalogue(catalogue, catalogue, () -> Set.of("ISIL:CA-OPETB", "ISIL:CA-OODT"))));
@@ -142,13 +150,19 @@ class LendingProcessTest {
 
         assertThat(task(lending)).hasDefinitionKey("Task_ScanAndDeliver").hasCandidateGroup("ill-lending");
         complete(task(lending), withVariables("deliveryUrl", "https://dd.library.example.ca/d/8f3a", "pagesSent", 12));
-        execute(job(lending));
-        execute(job(lending));
+        execute(job(lending)); // after the scan
+        execute(job(lending)); // CopyCompleted
+        execute(job(lending)); // our fee
 
         assertThat(lending).isEnded().hasPassed("Task_CheckCopyright", "Task_SendCopyCompleted", "EndEvent_CopyDelivered")
                 .hasNotPassed("Task_PullItem", "Task_OfferTerms", "Task_CopyrightReview");
         assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(lending.getId()).variableName("copyrightBasis")
                 .singleResult().getValue()).isEqualTo("Copyright Act s.30.2(2)");
+        assertThat(postingsOf(lending)).singleElement().satisfies(posting -> {
+            assertThat(posting.kind()).isEqualTo(Posting.Kind.LENDING_FEE);
+            assertThat(posting.amount()).isEqualByComparingTo("5.00");
+            assertThat(posting.currency()).isEqualTo("CAD");
+        });
         SupplyingAgencyMessage completed = sender.last().getSupplyingAgencyMessage();
         assertThat(completed.getStatusInfo().getStatus().value()).isEqualTo("CopyCompleted");
         assertThat(completed.getMessageInfo().getNote()).isEqualTo("Download: https://dd.library.example.ca/d/8f3a");
@@ -172,10 +186,13 @@ class LendingProcessTest {
         execute(job(lending));
         assertThat(task(lending)).hasDefinitionKey("Task_CheckIn").hasCandidateGroup("ill-lending");
         complete(task(lending), withVariables("returnCondition", "fine"));
-        execute(job(lending));
-        execute(job(lending));
+        execute(job(lending)); // after the check-in
+        execute(job(lending)); // LoanCompleted
+        execute(job(lending)); // our fee: none to an Ontario university
+        execute(job(lending)); // no damage
 
         assertThat(lending).isEnded().hasPassed("EndEvent_LoanCompleted").hasNotPassed("Task_ResolveDamage");
+        assertThat(postingsOf(lending)).as("a free loan and no damage post nothing").isEmpty();
         assertThat(sender.last().getSupplyingAgencyMessage().getStatusInfo().getStatus().value()).isEqualTo("LoanCompleted");
     }
 
@@ -188,18 +205,88 @@ class LendingProcessTest {
         complete(task(lending), withVariables("returnCondition", "damaged", "checkInNote", "Water damage on pages 40-60"));
         execute(job(lending));
         assertThat(task(lending)).hasDefinitionKey("Task_ResolveDamage");
-        complete(task(lending), withVariables("damageResolution", "Queen's pays the repair", "chargeAmount", "45.00"));
+        complete(task(lending), withVariables("damageResolution", "Queen's pays the repair", "chargeAmount", "45.00", "chargeCurrency", "CAD"));
+        execute(job(lending)); // LoanCompleted
+        execute(job(lending)); // our fee: none to an Ontario university
+        execute(job(lending)); // the repair
+
+        assertThat(lending).isEnded().hasPassed("Task_ResolveDamage", "Task_ChargeDamage", "EndEvent_LoanCompleted");
+        assertThat(sender.last().getSupplyingAgencyMessage().getMessageInfo().getNote()).isEqualTo("Water damage on pages 40-60");
+        assertThat(postingsOf(lending)).singleElement().satisfies(posting -> {
+            assertThat(posting.kind()).isEqualTo(Posting.Kind.DAMAGE);
+            assertThat(posting.accountId()).isEqualTo("ISIL:CA-OKQ");
+            assertThat(posting.direction()).isEqualTo(Posting.Direction.RECEIVABLE);
+            assertThat(posting.amount()).isEqualByComparingTo("45.00");
+            assertThat(posting.currency()).isEqualTo("CAD");
+        });
+    }
+
+    @Test
+    void anItemNotBackLongAfterItsDueDateIsPresumedLostSettledByStaffAndChargedOnce() {
+        ProcessInstance lending = loanShipped();
+        Job lost = managementService().createJobQuery().processInstanceId(lending.getId()).timers().activityId("Event_PresumedLost").singleResult();
+        assertThat(lost.getDuedate()).isEqualTo(java.util.Date.from(LocalDate.now().plusWeeks(6).plusDays(30).atTime(9, 0)
+                .atZone(ZoneId.systemDefault()).toInstant()));
+
+        execute(lost);
+        assertThat(task(lending)).hasDefinitionKey("Task_ResolveDamage");
+        assertThat(lending).variables().containsEntry("returnCondition", "lost");
+        complete(task(lending), withVariables("damageResolution", "Replacement cost and processing", "chargeAmount", "150.00",
+                "chargeCurrency", "XCD1"));
+        execute(job(lending)); // CompletedWithoutReturn
+        execute(job(lending)); // our fee: none
+        execute(job(lending)); // the charge, which the ledger refuses
+        assertThat(task(lending)).hasDefinitionKey("Task_CorrectDamageCharge").hasCandidateGroup("ill-lending");
+        assertThat(lending).variables().extractingByKey("ledgerError").asString().contains("currency");
+        complete(task(lending), withVariables("chargeCurrency", "CAD"));
         execute(job(lending));
 
-        assertThat(lending).isEnded().hasPassed("Task_ResolveDamage", "EndEvent_LoanCompleted");
-        assertThat(sender.last().getSupplyingAgencyMessage().getMessageInfo().getNote()).isEqualTo("Water damage on pages 40-60");
+        assertThat(lending).isEnded().hasPassed("EndEvent_LoanCompleted").hasNotPassed("Task_CheckIn");
+        assertThat(sender.last().getSupplyingAgencyMessage().getStatusInfo().getStatus().value()).isEqualTo("CompletedWithoutReturn");
+        assertThat(postingsOf(lending)).singleElement().satisfies(posting -> {
+            assertThat(posting.kind()).isEqualTo(Posting.Kind.LOST_ITEM);
+            assertThat(posting.amount()).isEqualByComparingTo("150.00");
+        });
+    }
+
+    @Test
+    void aLoanWithAFeeTheBorrowerAcceptedInAdvanceIsInvoicedInItsCurrencyWhenItComesBack() {
+        Map<String, Object> request = partnerRequestFromTier("canada");
+        request.putAll(Map.of("maximumCost", "20.00", "maximumCostCurrency", "CAD"));
+        ProcessInstance lending = runtimeService().createMessageCorrelation(Iso18626Events.REQUEST)
+                .processInstanceBusinessKey("ISIL:CA-OKQ/QU-2026-0099").setVariables(request).correlateStartMessage();
+        execute(job(lending));
+        complete(task(lending), withVariables("supplyDecision", "supply"));
+        execute(job(lending));
+        execute(job(lending));
+        assertThat(lending).isWaitingAt("Task_PullItem").hasNotPassed("Task_OfferTerms");
+        complete(task(lending), withVariables("itemBarcode", "39000042"));
+        execute(job(lending));
+        complete(task(lending), withVariables("shippingMethod", "ConsortiumCourier"));
+        execute(job(lending));
+        execute(job(lending));
+        runtimeService().createMessageCorrelation("ISO18626 ShippedReturn").processInstanceBusinessKey("ISIL:CA-OKQ/QU-2026-0099").correlate();
+        execute(job(lending));
+        complete(task(lending), withVariables("returnCondition", "fine"));
+        execute(job(lending));
+        execute(job(lending));
+        execute(job(lending));
+        execute(job(lending));
+
+        assertThat(lending).isEnded();
+        assertThat(postingsOf(lending)).singleElement().satisfies(posting -> {
+            assertThat(posting.kind()).isEqualTo(Posting.Kind.LENDING_FEE);
+            assertThat(posting.amount()).isEqualByComparingTo("15.00");
+            assertThat(posting.currency()).isEqualTo("CAD");
+            assertThat(posting.postedBy()).isEqualTo("process:lending");
+        });
     }
 
     @Test
     void anItemNotBackAfterItsDueDateAndGraceBringsOverdueNotices() {
         ProcessInstance lending = loanShipped();
 
-        Job overdue = managementService().createJobQuery().processInstanceId(lending.getId()).timers().singleResult();
+        Job overdue = managementService().createJobQuery().processInstanceId(lending.getId()).timers().activityId("Event_Overdue").singleResult();
         assertThat(LocalDate.ofInstant(overdue.getDuedate().toInstant(), ZoneId.systemDefault()))
                 .isEqualTo(LocalDate.now().plusWeeks(6).plusDays(1));
         execute(overdue);
@@ -207,7 +294,7 @@ class LendingProcessTest {
 
         assertThat(sender.last().getSupplyingAgencyMessage().getStatusInfo().getStatus().value()).isEqualTo("Overdue");
         assertThat(lending).isWaitingAt("Task_AwaitReturn").hasPassed("EndEvent_OverdueSent");
-        assertThat(managementService().createJobQuery().processInstanceId(lending.getId()).timers().count())
+        assertThat(managementService().createJobQuery().processInstanceId(lending.getId()).timers().activityId("Event_Overdue").count())
                 .as("the next notice is scheduled").isOne();
     }
 
@@ -227,7 +314,7 @@ class LendingProcessTest {
         assertThat(refused.getMessageInfo().getAnswerYesNo().value()).isEqualTo("N");
         assertThat(Iso18626Messages.offsetDateTime(refused.getStatusInfo().getDueDate()).toLocalDate()).isEqualTo(due.plusWeeks(4));
         assertThat(lending).isWaitingAt("Task_AwaitReturn").variables().containsEntry("renewals", 1);
-        Job overdue = managementService().createJobQuery().processInstanceId(lending.getId()).timers().singleResult();
+        Job overdue = managementService().createJobQuery().processInstanceId(lending.getId()).timers().activityId("Event_Overdue").singleResult();
         assertThat(LocalDate.ofInstant(overdue.getDuedate().toInstant(), ZoneId.systemDefault())).as("overdue moved with the renewal")
                 .isEqualTo(due.plusWeeks(4).plusDays(1));
     }
@@ -247,7 +334,7 @@ class LendingProcessTest {
         assertThat(recalled.getMessageInfo().getNote()).isEqualTo("Needed for a course reserve");
         assertThat(Iso18626Messages.offsetDateTime(recalled.getStatusInfo().getDueDate()).toLocalDate()).isEqualTo(recallDue);
         assertThat(lending).isWaitingAt("Task_AwaitReturn");
-        Job overdue = managementService().createJobQuery().processInstanceId(lending.getId()).timers().singleResult();
+        Job overdue = managementService().createJobQuery().processInstanceId(lending.getId()).timers().activityId("Event_Overdue").singleResult();
         assertThat(LocalDate.ofInstant(overdue.getDuedate().toInstant(), ZoneId.systemDefault())).isEqualTo(recallDue.plusDays(1));
     }
 
@@ -586,6 +673,8 @@ class LendingProcessTest {
         complete(task(lending), withVariables("returnCondition", "fine"));
         execute(job(lending));
         execute(job(lending));
+        execute(job(lending));
+        execute(job(lending));
 
         assertThat(lending).isEnded().hasPassed("EndEvent_LoanCompleted");
         assertThat(sender.businessKeys()).isEmpty();
@@ -762,6 +851,12 @@ class LendingProcessTest {
         Map<String, Object> request = partnerRequest("The Diviners", "9780771047619");
         request.put("partnerTier", tier);
         return request;
+    }
+
+    /** This instance's postings: the ledger is shared by the tests, and some reuse a business key. */
+    private static List<Posting> postingsOf(ProcessInstance lending) {
+        return LEDGER.postingsForRequest(lending.getBusinessKey()).stream()
+                .filter(posting -> posting.processInstanceId().equals(lending.getId())).toList();
     }
 
     private static void borrowerNotifies(String note) {
