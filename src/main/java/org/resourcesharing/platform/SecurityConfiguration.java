@@ -33,6 +33,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * <li>The Camunda webapps under {@code /camunda} keep their own login and CSRF protection.</li>
  * <li>Spring Security guards the application's own endpoints; a Camunda group becomes the role
  * {@code ROLE_<group id>}.</li>
+ * <li>Download links of digital copies, {@code /copies/*}, are left public on purpose: the person
+ * using a copy has no account here, and the link's unguessable token is the credential.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -63,7 +65,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness").permitAll()
                         .requestMatchers("/actuator/**").hasRole(ADMIN_ROLE)
-                        .requestMatchers(HttpMethod.GET, "/api/partners/**", "/api/iso18626/**", "/api/catalogue/**", "/api/lending/**")
+                        .requestMatchers(HttpMethod.GET, "/api/partners/**", "/api/iso18626/**", "/api/catalogue/**", "/api/lending/**",
+                                "/api/copies/**")
                         .hasAnyRole(resourceSharingStaff)
                         .requestMatchers("/api/partners/**", "/api/catalogue/imports").hasAnyRole(managers, ADMIN_ROLE)
                         .requestMatchers(HttpMethod.POST, "/api/lending/**").hasAnyRole(resourceSharingStaff)
