@@ -21,6 +21,9 @@ class IntegrationTestEnvironment implements ApplicationContextInitializer<Config
                 "spring.datasource.username=" + database.user(),
                 "spring.datasource.password=" + database.password(),
                 "resource-sharing.copies.directory=" + temporaryFolder("rs-copies-"),
+                // small, so that the test of a file over the limit sends little
+                "spring.servlet.multipart.max-file-size=1MB",
+                "spring.servlet.multipart.max-request-size=2MB",
                 "resource-sharing.demo.mail-server.smtp-port=" + freePort(),
                 "resource-sharing.demo.mail-server.imap-port=" + imapPort,
                 // the demo's ILL mailbox, polled often so that tests need not wait
