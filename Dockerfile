@@ -12,6 +12,8 @@ RUN ./mvnw -B -q package -DskipTests
 FROM eclipse-temurin:17-jre
 RUN useradd --system --uid 10001 --home-dir /app resourcesharing
 WORKDIR /app
+# digital copies are kept in ./data/copies (a volume in docker-compose.yml), written by the application's user
+RUN mkdir -p /app/data/copies && chown -R resourcesharing /app/data
 COPY --from=build /src/target/resource-sharing-workflows-*.jar /app/app.jar
 USER resourcesharing
 EXPOSE 8080

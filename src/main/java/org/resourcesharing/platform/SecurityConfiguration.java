@@ -1,17 +1,24 @@
 package org.resourcesharing.platform;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -23,6 +30,16 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.StandardServletMultipartResolver;
 
 /**
  * One user store for everything: Camunda's identity service.
@@ -33,6 +50,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * <li>The Camunda webapps under {@code /camunda} keep their own login and CSRF protection.</li>
  * <li>Spring Security guards the application's own endpoints; a Camunda group becomes the role
  * {@code ROLE_<group id>}.</li>
+ * <li>Download links of digital copies, {@code /copies/*}, are left public on purpose: the person
+ * using a copy has no account here, and the link's unguessable token is the credential.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -55,16 +74,14 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain applicationEndpoints(HttpSecurity http, IdentityProperties identity) throws Exception {
         String managers = identity.managersGroup();
-        List<String> readers = new ArrayList<>(identity.resourceSharingGroups());
-        readers.addAll(List.of(managers, ADMIN_ROLE));
-        String[] resourceSharingStaff = readers.toArray(String[]::new);
+        String[] resourceSharingStaff = resourceSharingStaff(identity);
         return http
                 .securityMatcher("/actuator/**", "/api/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness").permitAll()
                         .requestMatchers("/actuator/**").hasRole(ADMIN_ROLE)
                         .requestMatchers(HttpMethod.GET, "/api/partners/**", "/api/iso18626/**", "/api/catalogue/**", "/api/lending/**",
-                                "/api/ledger/**")
+                                "/api/ledger/**", "/api/copies/**")
                         .hasAnyRole(resourceSharingStaff)
                         .requestMatchers(HttpMethod.POST, "/api/ledger/postings/*/reversal").hasAnyRole(managers, ADMIN_ROLE)
                         .requestMatchers("/api/partners/**", "/api/catalogue/imports").hasAnyRole(managers, ADMIN_ROLE)
@@ -74,6 +91,39 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable()) // stateless HTTP Basic, no browser session to forge requests with
                 .build();
+    }
+
+    /**
+     * Staff pages in the browser, such as the form Tasklist opens for <em>Scan and deliver</em>: HTTP
+     * Basic against the same users, and CSRF protection, because a browser sends remembered Basic
+     * credentials with any request, a forged one too.
+     */
+    @Bean
+    SecurityFilterChain staffPages(HttpSecurity http, IdentityProperties identity, MultipartProperties multipart) throws Exception {
+        CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
+        // not XSRF-TOKEN at "/": that is the Camunda webapps' cookie, which Tasklist echoes in its own header
+        tokens.setCookieName("RS-PAGES-XSRF");
+        tokens.setCookiePath("/lending");
+        tokens.setCookieCustomizer(cookie -> cookie.sameSite("Strict"));
+        XorCsrfTokenRequestAttributeHandler tokenInForms = new XorCsrfTokenRequestAttributeHandler();
+        tokenInForms.setCsrfRequestAttributeName(null); // loaded on every request, so that every form rendered carries it
+        return http
+                .securityMatcher("/lending/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasAnyRole(resourceSharingStaff(identity)))
+                .httpBasic(Customizer.withDefaults())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.csrfTokenRepository(tokens).csrfTokenRequestHandler(tokenInForms)
+                        // Basic signs in on every request: a new token each time would break a form left open in another tab
+                        .sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
+                .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new TooLargeUploads(multipart.getMaxFileSize())))
+                .build();
+    }
+
+    /** The interlibrary loan groups, managers and administrators. */
+    private static String[] resourceSharingStaff(IdentityProperties identity) {
+        List<String> staff = new ArrayList<>(identity.resourceSharingGroups());
+        staff.addAll(List.of(identity.managersGroup(), ADMIN_ROLE));
+        return staff.toArray(String[]::new);
     }
 
     @Bean
@@ -112,6 +162,54 @@ class SecurityConfiguration {
         @Override
         public boolean supports(Class<?> authentication) {
             return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+        }
+    }
+
+    /**
+     * A form's CSRF token travels in its body, and a body over the upload limit is never read, so the
+     * token seems missing: say what really happened instead of "forbidden". The request is refused
+     * either way.
+     */
+    static final class TooLargeUploads implements AccessDeniedHandler {
+
+        private final AccessDeniedHandler otherwise = new AccessDeniedHandlerImpl();
+        private final StandardServletMultipartResolver multipart = new StandardServletMultipartResolver();
+        private final DataSize limit;
+
+        TooLargeUploads(DataSize limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+                throws IOException, ServletException {
+            if (!(denied instanceof CsrfException) || !tooLarge(request)) {
+                otherwise.handle(request, response, denied);
+                return;
+            }
+            response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+            response.setContentType("text/html;charset=UTF-8");
+            response.getWriter().write("""
+                    <!DOCTYPE html>
+                    <html lang="en"><head><meta charset="utf-8"><title>File too large</title></head>
+                    <body style="font-family: sans-serif; margin: 1.5rem"><h1>File too large</h1>
+                    <p>The file is larger than the %d MB allowed, so nothing was uploaded. Go back and choose a smaller file
+                    (scanning in greyscale or at a lower resolution helps).</p></body></html>
+                    """.formatted(limit.toMegabytes()));
+        }
+
+        private boolean tooLarge(HttpServletRequest request) {
+            if (!multipart.isMultipart(request)) {
+                return false;
+            }
+            try {
+                multipart.resolveMultipart(request);
+                return false;
+            } catch (MaxUploadSizeExceededException tooLarge) {
+                return true;
+            } catch (MultipartException otherProblem) {
+                return false;
+            }
         }
     }
 }

@@ -3,12 +3,13 @@ package org.resourcesharing.testsupport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Points the shared application context at its own database and free mail ports. */
+/** Points the shared application context at its own database, copies folder and free mail ports. */
 class IntegrationTestEnvironment implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     @Override
@@ -19,6 +20,10 @@ class IntegrationTestEnvironment implements ApplicationContextInitializer<Config
                 "spring.datasource.url=" + database.url(),
                 "spring.datasource.username=" + database.user(),
                 "spring.datasource.password=" + database.password(),
+                "resource-sharing.copies.directory=" + temporaryFolder("rs-copies-"),
+                // small, so that the test of a file over the limit sends little
+                "spring.servlet.multipart.max-file-size=1MB",
+                "spring.servlet.multipart.max-request-size=2MB",
                 "resource-sharing.demo.mail-server.smtp-port=" + freePort(),
                 "resource-sharing.demo.mail-server.imap-port=" + imapPort,
                 // the demo's ILL mailbox, polled often so that tests need not wait
@@ -37,6 +42,14 @@ class IntegrationTestEnvironment implements ApplicationContextInitializer<Config
                 "resource-sharing.mail.mailboxes[1].triage-group=hiring",
                 "resource-sharing.mail.mailboxes[1].idle=true")
                 .applyTo(context);
+    }
+
+    private static String temporaryFolder(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix).toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static int freePort() {
