@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
@@ -27,12 +28,21 @@ class PartnerActionApiIntegrationTest {
     RuntimeService runtimeService;
     @Autowired
     HistoryService historyService;
+    @Autowired
+    ManagementService managementService;
 
     private ProcessInstance lending;
 
+    /** The job executor may still be moving the request on (to the check-in task): wait for it, then remove the request. */
     @AfterEach
-    void removeTheRequest() {
-        if (lending != null && runtimeService.createProcessInstanceQuery().processInstanceId(lending.getId()).count() > 0) {
+    void removeTheRequest() throws InterruptedException {
+        if (lending == null) {
+            return;
+        }
+        for (int attempt = 0; attempt < 50 && managementService.createJobQuery().processInstanceId(lending.getId()).executable().count() > 0; attempt++) {
+            Thread.sleep(100);
+        }
+        if (runtimeService.createProcessInstanceQuery().processInstanceId(lending.getId()).count() > 0) {
             runtimeService.deleteProcessInstance(lending.getId(), "test finished");
         }
     }
@@ -81,7 +91,7 @@ class PartnerActionApiIntegrationTest {
         return runtimeService.createProcessInstanceByKey("lending").businessKey(BUSINESS_KEY)
                 .setVariables(Map.of("requestChannel", "email", "requesterEmail", "fernleihe@univie.example.ac.at",
                         "requestingAgencyName", "Universitätsbibliothek Wien", "supplyingAgencyId", "ISIL:CA-OPETB", "title", "The Diviners",
-                        "overdueNotices", "R1/P30D"))
+                        "overdueNotices", "R1/P30D", "lostDate", "2099-01-01T09:00:00-05:00"))
                 .startBeforeActivity("Task_AwaitReturn").execute(true, true);
     }
 }
