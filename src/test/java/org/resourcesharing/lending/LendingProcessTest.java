@@ -5,9 +5,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.decisionService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.repositoryService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
@@ -63,7 +65,7 @@ import org.resourcesharing.testsupport.TestProcessEngine;
 @Deployment(resources = {"bpmn/lending.bpmn", "bpmn/lending-policy.dmn", "bpmn/copy-copyright.dmn", "forms/review-lending-request.form",
         "forms/resolve-partner-error.form", "forms/confirm-email-request.form", "forms/pull-item.form", "forms/pack-and-ship.form",
         "forms/check-in-item.form", "forms/resolve-damaged-item.form", "forms/recall-item.form",
-        "forms/respond-to-cancellation.form", "forms/copyright-review.form", "forms/correct-charge.form"})
+        "forms/respond-to-cancellation.form", "forms/copyright-review.form", "forms/correct-charge.form", "forms/lending-start.form"})
 class LendingProcessTest {
 
     @RegisterExtension
@@ -685,6 +687,30 @@ class LendingProcessTest {
             assertThat(email.language()).isEqualTo("de");
         });
         assertThat(notifications.sent().get(1).model()).containsEntry("itemId", "39000042").containsKey("dueDate");
+    }
+
+    @Test
+    void aRequestTakenByPhoneIsStartedByStaffAndAnsweredByEmail() {
+        String definition = repositoryService().createProcessDefinitionQuery().processDefinitionKey("lending").singleResult().getId();
+        ProcessInstance lending = formService().submitStartForm(definition, Map.of("requestingAgencyName", "Bibliothèque de Laval",
+                "requesterEmail", "peb@bibl.example.qc.ca", "partnerTier", "canada", "emailLanguage", "fr", "supplyingAgencyId", "ISIL:CA-OPETB",
+                "serviceType", "Loan", "title", "The Diviners", "isbn", "9780771047619", "requestNote", "Phoned by Mme Roy"));
+        assertThat(lending.getBusinessKey()).isEqualTo("STAFF-" + lending.getId());
+        execute(job(lending));
+        assertThat(lending).isWaitingAt("Task_ReviewRequest").variables().containsEntry("shelfStatus", "ON_SHELF")
+                .containsEntry("requestChannel", "email");
+
+        complete(task(lending), withVariables("supplyDecision", "unfilled", "reasonUnfilled", "NotAvailableForILL"));
+        execute(job(lending));
+        execute(job(lending));
+
+        assertThat(lending).isEnded().hasPassed("StartEvent_StaffRequest", "EndEvent_Unfilled");
+        assertThat(sender.businessKeys()).isEmpty();
+        assertThat(notifications.sent()).singleElement().satisfies(email -> {
+            assertThat(email.recipient()).isEqualTo("peb@bibl.example.qc.ca");
+            assertThat(email.language()).isEqualTo("fr");
+            assertThat(email.model()).containsEntry("status", "Unfilled");
+        });
     }
 
     @Test
