@@ -105,12 +105,14 @@ class Iso18626Inbox {
             transactions.rememberSupplyingRequestId(transaction.id(), header.getSupplyingAgencyRequestId());
         }
         String event = Iso18626Events.forSupplierMessage(message.getMessageInfo().getReasonForMessage(), message.getStatusInfo().getStatus());
-        return correlate(event, transaction.businessKey(), ProcessVariables.ofSupplierMessage(message));
+        // matched on the lender too: a late answer from a lender we already gave up on must not move the request on
+        return correlate(event, transaction.businessKey(), Iso18626Messages.format(header.getSupplyingAgencyId()),
+                ProcessVariables.ofSupplierMessage(message));
     }
 
     private Routing toLending(ISO18626Message message, Header header) {
         Transaction transaction = known(Role.SUPPLIER, header);
-        return correlate(Iso18626Events.forAction(message.getRequestingAgencyMessage().getAction()), transaction.businessKey(),
+        return correlate(Iso18626Events.forAction(message.getRequestingAgencyMessage().getAction()), transaction.businessKey(), null,
                 ProcessVariables.ofRequesterMessage(message.getRequestingAgencyMessage()));
     }
 
@@ -122,18 +124,22 @@ class Iso18626Inbox {
                         "requestingAgencyRequestId: no request '" + requestId + "' between these agencies"));
     }
 
-    private Routing correlate(String event, String businessKey, Map<String, Object> variables) {
+    private Routing correlate(String event, String businessKey, String lender, Map<String, Object> variables) {
         // Asked first, not tried and caught: a failed correlation marks the whole transaction for rollback.
-        boolean waiting = runtimeService.createExecutionQuery().processInstanceBusinessKey(businessKey)
-                .messageEventSubscriptionName(event).count() > 0;
+        var waitingQuery = runtimeService.createExecutionQuery().processInstanceBusinessKey(businessKey).messageEventSubscriptionName(event);
+        if (lender != null) {
+            waitingQuery.processVariableValueEquals("supplyingAgencyId", lender);
+        }
+        boolean waiting = waitingQuery.count() > 0;
         if (!waiting) {
             log.info("'{}' for {} arrived while its process was not waiting for it; kept for staff", event, businessKey);
             return new Routing(Outcome.NOT_EXPECTED, businessKey, null);
         }
-        MessageCorrelationResult result = runtimeService.createMessageCorrelation(event)
-                .processInstanceBusinessKey(businessKey)
-                .setVariables(variables)
-                .correlateWithResult();
+        var correlation = runtimeService.createMessageCorrelation(event).processInstanceBusinessKey(businessKey).setVariables(variables);
+        if (lender != null) {
+            correlation.processInstanceVariableEquals("supplyingAgencyId", lender);
+        }
+        MessageCorrelationResult result = correlation.correlateWithResult();
         return new Routing(Outcome.ROUTED, businessKey, result.getExecution().getProcessInstanceId());
     }
 }

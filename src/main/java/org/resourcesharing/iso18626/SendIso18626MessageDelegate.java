@@ -3,7 +3,9 @@ package org.resourcesharing.iso18626;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 
 import javax.xml.datatype.XMLGregorianCalendar;
 
@@ -11,6 +13,8 @@ import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.resourcesharing.iso18626.Iso18626Sender.PartnerRefusedException;
+import org.resourcesharing.iso18626.model.BibliographicItemId;
+import org.resourcesharing.iso18626.model.BillingInfo;
 import org.resourcesharing.iso18626.model.DeliveryInfo;
 import org.resourcesharing.iso18626.model.Header;
 import org.resourcesharing.iso18626.model.ISO18626Message;
@@ -18,14 +22,15 @@ import org.resourcesharing.iso18626.model.TypeAction;
 import org.resourcesharing.iso18626.model.TypeCosts;
 import org.resourcesharing.iso18626.model.TypeReasonForMessage;
 import org.resourcesharing.iso18626.model.TypeSchemeValuePair;
+import org.resourcesharing.iso18626.model.TypeServiceType;
 import org.resourcesharing.iso18626.model.TypeStatus;
 import org.resourcesharing.iso18626.model.TypeYesNo;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code ${sendIso18626Message}}: a service task that tells the partner of this request something.
- * The task's input parameters say what: {@code messageKind} ({@code supplyingAgencyMessage} when we
- * lend, {@code requestingAgencyMessage} when we borrow), then {@code reasonForMessage} and
+ * The task's input parameters say what: {@code messageKind} ({@code request} to ask a lender,
+ * {@code supplyingAgencyMessage} when we lend, {@code requestingAgencyMessage} when we borrow), then {@code reasonForMessage} and
  * {@code status}, or {@code action}; optionally {@code note}, {@code answerYesNo},
  * {@code reasonUnfilled}, {@code reasonRetry}, {@code retryAfter} and {@code dueDate} (dates), and for
  * an item sent {@code itemId} and {@code sentVia}; for an answer on terms {@code loanCondition} (an ISO
@@ -60,7 +65,8 @@ public class SendIso18626MessageDelegate implements JavaDelegate {
             case "supplyingAgencyMessage" -> supplierMessage(execution, header, note);
             case "requestingAgencyMessage" -> Iso18626Messages.requestingAgencyMessage(header,
                     TypeAction.fromValue(text(execution, "action")), note);
-            default -> throw new IllegalArgumentException("messageKind must be supplyingAgencyMessage or requestingAgencyMessage, not "
+            case "request" -> request(execution, header, note);
+            default -> throw new IllegalArgumentException("messageKind must be request, supplyingAgencyMessage or requestingAgencyMessage, not "
                     + execution.getVariable("messageKind"));
         };
         try {
@@ -68,6 +74,41 @@ public class SendIso18626MessageDelegate implements JavaDelegate {
         } catch (PartnerRefusedException refused) {
             throw new BpmnError(PARTNER_ERROR, refused.getMessage());
         }
+    }
+
+    /** A new request to the lender {@code supplyingAgencyId}, with the citation, service, needed-by date and maximum cost of the process. */
+    private static ISO18626Message request(DelegateExecution execution, Header header, String note) {
+        List<BibliographicItemId> ids = new ArrayList<>();
+        for (String[] id : new String[][] {{"isbn", "ISBN"}, {"issn", "ISSN"}, {"oclcNumber", "OCLC"}, {"doi", "DOI"}}) {
+            String value = optional(execution, id[0]);
+            if (value != null) {
+                ids.add(Iso18626Messages.itemId(id[1], value));
+            }
+        }
+        ISO18626Message message = Iso18626Messages.request(header, TypeServiceType.fromValue(text(execution, "serviceType")),
+                optional(execution, "title"), optional(execution, "author"), optional(execution, "publicationDate"),
+                ids.toArray(BibliographicItemId[]::new));
+        var bib = message.getRequest().getBibliographicInfo();
+        bib.setTitleOfComponent(optional(execution, "titleOfComponent"));
+        bib.setVolume(optional(execution, "volume"));
+        bib.setIssue(optional(execution, "issue"));
+        bib.setPagesRequested(optional(execution, "pagesRequested"));
+        bib.setEdition(optional(execution, "edition"));
+        var service = message.getRequest().getServiceInfo();
+        service.setNote(note);
+        if (execution.getVariable("needBeforeDate") instanceof Date needed) {
+            service.setNeedBeforeDate(dateTime(needed));
+        }
+        String maximumCost = optional(execution, "maximumCost");
+        if (maximumCost != null) {
+            TypeCosts costs = new TypeCosts();
+            costs.setMonetaryValue(new BigDecimal(maximumCost));
+            costs.setCurrencyCode(code(text(execution, "maximumCostCurrency")));
+            BillingInfo billing = new BillingInfo();
+            billing.setMaximumCosts(costs);
+            message.getRequest().setBillingInfo(billing);
+        }
+        return message;
     }
 
     private static ISO18626Message supplierMessage(DelegateExecution execution, Header header, String note) {

@@ -1,0 +1,59 @@
+package org.resourcesharing.borrowing;
+
+import java.util.Optional;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.resourcesharing.catalogue.Catalogue;
+import org.resourcesharing.catalogue.CatalogueQuery;
+import org.resourcesharing.catalogue.CatalogueRecord.Availability;
+import org.resourcesharing.catalogue.CatalogueRecord.Item;
+import org.resourcesharing.catalogue.InvalidIdentifierException;
+import org.resourcesharing.platform.FieldErrors.InvalidRequestException;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code ${checkLocalHoldings}}: does the library hold the item where the patron can use it now?
+ * A copy on the shelf counts, and so does a copy in reference, reserves, special collections or
+ * archives even when charged out (configured in-library locations). Missing, on-order or charged-out
+ * copies elsewhere do not. Sets {@code availableLocally}, and {@code localLocation} and
+ * {@code localCallNumber} for the patron's email.
+ */
+@Component("checkLocalHoldings")
+class CheckLocalHoldingsDelegate implements JavaDelegate {
+
+    private final Catalogue catalogue;
+    private final BorrowingProperties properties;
+
+    CheckLocalHoldingsDelegate(Catalogue catalogue, BorrowingProperties properties) {
+        this.catalogue = catalogue;
+        this.properties = properties;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Optional<Item> usable = catalogue.localHoldings(query(execution)).stream()
+                .flatMap(record -> record.items().stream())
+                .filter(item -> item.availability() == Availability.ON_SHELF || item.availability() == Availability.IN_LIBRARY_USE
+                        || properties.inLibraryLocations().contains(item.location()))
+                .findFirst();
+        execution.setVariable("availableLocally", usable.isPresent());
+        execution.setVariable("localLocation", usable.map(Item::location).orElse(null));
+        execution.setVariable("localCallNumber", usable.map(Item::callNumber).orElse(null));
+    }
+
+    /** Identifiers were normalised by the citation check; a title alone is searched too. */
+    static CatalogueQuery query(DelegateExecution execution) {
+        try {
+            return CatalogueQuery.of(text(execution, "isbn"), text(execution, "issn"), text(execution, "oclcNumber"), text(execution, "doi"),
+                    text(execution, "title"), text(execution, "author"));
+        } catch (InvalidRequestException | InvalidIdentifierException invalid) {
+            return CatalogueQuery.of(null, null, null, null, text(execution, "title"), text(execution, "author"));
+        }
+    }
+
+    private static String text(DelegateExecution execution, String name) {
+        Object value = execution.getVariable(name);
+        return value == null || value.toString().isBlank() ? null : value.toString();
+    }
+}

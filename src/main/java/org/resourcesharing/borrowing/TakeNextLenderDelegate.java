@@ -1,0 +1,60 @@
+package org.resourcesharing.borrowing;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.resourcesharing.iso18626.Partner;
+import org.resourcesharing.iso18626.PartnerDirectory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code ${takeNextLender}}: moves to the next library of the rota. The lender asked before (if any)
+ * is added to {@code lendersTried}, and to {@code lendersUnfilled} when it answered Unfilled, so a
+ * later round skips it. Sets {@code supplyingAgencyId} (which every later ISO 18626 message and every
+ * answer is matched on), {@code lenderName} and {@code lenderTimeout} (the partner's answer time).
+ */
+@Component("takeNextLender")
+class TakeNextLenderDelegate implements JavaDelegate {
+
+    private final Function<String, Optional<Partner>> partners;
+
+    @Autowired
+    TakeNextLenderDelegate(PartnerDirectory directory) {
+        this(directory::find);
+    }
+
+    TakeNextLenderDelegate(Function<String, Optional<Partner>> partners) {
+        this.partners = partners;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String previous = (String) execution.getVariable("supplyingAgencyId");
+        if (previous != null) {
+            append(execution, "lendersTried", previous + " (" + Optional.ofNullable(execution.getVariable("supplierStatus")).orElse("no answer") + ")");
+            if ("Unfilled".equals(execution.getVariable("supplierStatus"))) {
+                append(execution, "lendersUnfilled", previous);
+            }
+        }
+        List<String> rota = new ArrayList<>(Arrays.stream(((String) execution.getVariable("lenderRota")).split(","))
+                .map(String::strip).filter(id -> !id.isEmpty()).toList());
+        String next = rota.remove(0);
+        Partner partner = partners.apply(next).orElseThrow(() -> new IllegalStateException("Lender " + next + " left the partner directory"));
+        execution.setVariable("lenderRota", String.join(",", rota));
+        execution.setVariable("supplyingAgencyId", next);
+        execution.setVariable("lenderName", partner.name());
+        execution.setVariable("lenderTimeout", partner.answerTimeout().toString());
+        execution.removeVariable("supplierStatus");
+    }
+
+    private static void append(DelegateExecution execution, String name, String value) {
+        Object list = execution.getVariable(name);
+        execution.setVariable(name, list == null || list.toString().isBlank() ? value : list + "," + value);
+    }
+}
