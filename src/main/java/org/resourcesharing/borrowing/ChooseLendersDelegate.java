@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
  * {@code lender-selection} (bpmn/lender-selection.dmn) with its tier, fee, fill rate and turnaround;
  * lenders the table leaves out, and lenders that answered Unfilled to this request before
  * ({@code lendersUnfilled}), are skipped. Sets {@code lenderRota} (agency ids in the order to ask,
- * comma-separated) and {@code lenderRotaNotes} (each candidate and why, for staff).
+ * comma-separated) and {@code lenderRotaNotes} (each candidate and why, for staff), and the settings
+ * the waits use: {@code shippingTimeout}, {@code retryLater}; our agency and request id for the messages.
  */
 @Component("chooseLenders")
 class ChooseLendersDelegate implements JavaDelegate {
@@ -89,6 +90,10 @@ class ChooseLendersDelegate implements JavaDelegate {
                 .sorted(Comparator.comparing(Candidate::rank).thenComparing(Candidate::turnaround, Comparator.nullsLast(Comparator.naturalOrder())))
                 .map(Candidate::agencyId).toList();
         execution.setVariable("lenderRota", String.join(",", rota));
+        execution.setVariable("requestingAgencyId", properties.agencyId());
+        execution.setVariable("requestingAgencyRequestId", execution.getProcessBusinessKey());
+        execution.setVariable("shippingTimeout", properties.shippingTimeout().toString());
+        execution.setVariable("retryLater", properties.retryLater().toString());
         execution.setVariable("lenderRotaNotes", notes.isEmpty() ? "No library in the union catalogue holds it" : String.join("; ", notes));
     }
 

@@ -65,6 +65,10 @@ public final class Iso18626TestSenders {
             return sent.get(sent.size() - 1).message();
         }
 
+        public List<ISO18626Message> messages() {
+            return sent.stream().map(Outgoing::message).toList();
+        }
+
         public List<String> businessKeys() {
             return sent.stream().map(Outgoing::businessKey).toList();
         }

@@ -1,0 +1,48 @@
+package org.resourcesharing.borrowing;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.resourcesharing.platform.FieldErrors;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/borrowing-requests/{requestNumber}/pickup} and {@code .../return}: the service
+ * desk records that the patron collected a loan or brought it back (the circulation system can call
+ * these too). The borrowing process waits for exactly these events.
+ */
+@RestController
+class PatronLoanController {
+
+    static final String PICKED_UP = "Patron picked up";
+    static final String RETURNED = "Patron returned";
+
+    private final RuntimeService runtimeService;
+
+    PatronLoanController(RuntimeService runtimeService) {
+        this.runtimeService = runtimeService;
+    }
+
+    @PostMapping("/api/borrowing-requests/{requestNumber}/pickup")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    void pickedUp(@PathVariable String requestNumber) {
+        record(requestNumber, PICKED_UP, "is not waiting to be picked up");
+    }
+
+    @PostMapping("/api/borrowing-requests/{requestNumber}/return")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    void returned(@PathVariable String requestNumber) {
+        record(requestNumber, RETURNED, "is not out with the patron");
+    }
+
+    private void record(String requestNumber, String message, String notWaiting) {
+        boolean waiting = runtimeService.createExecutionQuery().processInstanceBusinessKey(requestNumber)
+                .messageEventSubscriptionName(message).count() > 0;
+        if (!waiting) {
+            new FieldErrors().add("requestNumber", "request " + requestNumber + " " + notWaiting).throwIfAny();
+        }
+        runtimeService.createMessageCorrelation(message).processInstanceBusinessKey(requestNumber).correlate();
+    }
+}

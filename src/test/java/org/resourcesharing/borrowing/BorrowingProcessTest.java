@@ -1,0 +1,342 @@
+package org.resourcesharing.borrowing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.decisionService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.resourcesharing.catalogue.Catalogue;
+import org.resourcesharing.catalogue.CatalogueRecord;
+import org.resourcesharing.catalogue.CatalogueRecord.Availability;
+import org.resourcesharing.catalogue.CatalogueRecord.Item;
+import org.resourcesharing.catalogue.CatalogueRecord.MaterialType;
+import org.resourcesharing.catalogue.CatalogueSource;
+import org.resourcesharing.iso18626.Iso18626TestSenders;
+import org.resourcesharing.iso18626.Iso18626TestSenders.RecordingSender;
+import org.resourcesharing.iso18626.Partner;
+import org.resourcesharing.iso18626.SendIso18626MessageDelegate;
+import org.resourcesharing.iso18626.model.ISO18626Message;
+import org.resourcesharing.mail.SendNotificationDelegate;
+import org.resourcesharing.mail.TestNotifications;
+import org.resourcesharing.testsupport.TestProcessEngine;
+
+@Deployment(resources = {"bpmn/borrowing.bpmn", "bpmn/lender-selection.dmn", "forms/borrowing-start.form", "forms/verify-citation.form",
+        "forms/review-duplicate.form", "forms/review-lender-conditions.form", "forms/receive-item.form", "forms/ship-back.form",
+        "forms/end-of-rota.form", "forms/resolve-lender-error.form"})
+class BorrowingProcessTest {
+
+    @RegisterExtension
+    static ProcessEngineExtension engine = TestProcessEngine.extension();
+
+    private static final BorrowingProperties PROPERTIES = new BorrowingProperties("ISIL:CA-OPETB",
+            List.of("REFERENCE", "RESERVES", "SPECCOLL", "ARCHIVES"), 3, Period.ofDays(7), Period.ofDays(14), Period.ofDays(10));
+    /** Our other campus, Queen's (Ontario, no fee), McGill (Canada, a fee). */
+    private static final Map<String, Partner> PARTNERS = Map.of(
+            "ISIL:CA-OODT", partner("ISIL:CA-OODT", "Trent Durham", true, "own-campus", "0.00"),
+            "ISIL:CA-OKQ", partner("ISIL:CA-OKQ", "Queen's University Library", false, "ocul", "0.00"),
+            "ISIL:CA-QMM", partner("ISIL:CA-QMM", "McGill University Library", false, "canada", "15.00"));
+    private static final String KEY = "B-000042";
+
+    private RecordingSender sender;
+    private TestNotifications notifications;
+    private List<Item> ourItems = List.of();
+    private List<Item> unionItems = List.of(item("ISIL:CA-OKQ", Availability.ON_SHELF), item("ISIL:CA-QMM", Availability.ON_SHELF),
+            item("ISIL:CA-OODT", Availability.ON_SHELF), item("ISIL:CA-OPETB", Availability.ON_LOAN));
+
+    /** The network ends here: lenders, catalogues and mail are stand-ins; the delegates are the real ones. */
+    @BeforeEach
+    void replaceTheNetworkAtTheDelegatesBoundary() {
+        sender = Iso18626TestSenders.recording();
+        notifications = new TestNotifications();
+        CatalogueSource local = query -> List.of(record(ourItems));
+        CatalogueSource union = query -> List.of(record(unionItems));
+        Catalogue catalogue = new Catalogue(local, union, () -> Set.of("ISIL:CA-OPETB", "ISIL:CA-OODT"));
+        Mocks.register("checkCitation", new CheckCitationDelegate());
+        Mocks.register("findDuplicateRequests", new FindDuplicateRequestsDelegate(runtimeService()));
+        Mocks.register("checkLocalHoldings", new CheckLocalHoldingsDelegate(catalogue, PROPERTIES));
+        Mocks.register("chooseLenders", new ChooseLendersDelegate(catalogue, id -> Optional.ofNullable(PARTNERS.get(id)),
+                id -> new LenderStatistics.Record(null, null), decisionService(), PROPERTIES));
+        Mocks.register("takeNextLender", new TakeNextLenderDelegate(id -> Optional.ofNullable(PARTNERS.get(id))));
+        Mocks.register("sendIso18626Message", new SendIso18626MessageDelegate(sender));
+        Mocks.register("sendNotification", new SendNotificationDelegate(notifications, historyService()));
+        Mocks.register("setPatronDueDate", new SetPatronDueDateDelegate(PROPERTIES));
+    }
+
+    @AfterEach
+    void reset() {
+        Mocks.reset();
+    }
+
+    @Test
+    void aLoanFilledByTheFirstLenderGoesToThePatronAndBack() {
+        ProcessInstance borrowing = askingFirstLender();
+        ISO18626Message request = sender.onlySent();
+        assertThat(request.getRequest().getHeader().getSupplyingAgencyId().getAgencyIdValue()).isEqualTo("CA-OODT");
+        assertThat(request.getRequest().getHeader().getRequestingAgencyRequestId()).isEqualTo(KEY);
+        assertThat(request.getRequest().getBibliographicInfo().getBibliographicItemId().get(0).getBibliographicItemIdentifier())
+                .isEqualTo("9780771047619");
+        assertThat(notifications.sent()).extracting(email -> email.model().get("notice")).containsExactly("received");
+
+        lenderSays("WillSupply", Map.of());
+        assertThat(borrowing).isWaitingAt("Gateway_AwaitAnswer").hasPassed("Task_NoteWillSupply");
+        Date lendersDue = date(LocalDate.now().plusWeeks(6));
+        lenderSays("Loaned", Map.of("supplierDueDate", lendersDue, "itemId", "39000042"));
+        assertThat(task(borrowing)).hasDefinitionKey("Task_ReceiveItem").hasCandidateGroup("ill-borrowing");
+        complete(task(borrowing), withVariables("itemBarcode", "ILL-0042", "itemCondition", "good"));
+        execute(job(borrowing)); // after receiving
+        execute(job(borrowing)); // Received to the lender
+        execute(job(borrowing)); // the patron's email
+        assertThat(borrowing).isWaitingAt("Task_AwaitPickup").variables()
+                .containsEntry("patronDueDate", date(LocalDate.now().plusWeeks(6).minusDays(3)));
+        assertThat(sender.last().getRequestingAgencyMessage().getAction().value()).isEqualTo("Received");
+        assertThat(notifications.sent().get(1).model()).containsEntry("notice", "ready");
+
+        runtimeService().createMessageCorrelation(PatronLoanController.PICKED_UP).processInstanceBusinessKey(KEY).correlate();
+        execute(job(borrowing));
+        runtimeService().createMessageCorrelation(PatronLoanController.RETURNED).processInstanceBusinessKey(KEY).correlate();
+        execute(job(borrowing));
+        complete(task(borrowing), withVariables("shippingMethod", "CanadaPost", "trackingNumber", "7023 1111"));
+        execute(job(borrowing));
+        execute(job(borrowing));
+        assertThat(sender.last().getRequestingAgencyMessage().getAction().value()).isEqualTo("ShippedReturn");
+        assertThat(sender.last().getRequestingAgencyMessage().getNote()).isEqualTo("Tracking number: 7023 1111");
+        lenderSays("LoanCompleted", Map.of());
+        execute(job(borrowing));
+
+        assertThat(borrowing).isEnded().hasPassed("EndEvent_LoanCompleted");
+    }
+
+    @Test
+    void anUnfilledAnswerMovesToTheNextLenderAndSkipsItNextRound() {
+        ProcessInstance borrowing = askingFirstLender();
+
+        lenderSays("Unfilled", Map.of("reasonUnfilled", "NotOnShelf"));
+        execute(job(borrowing));
+
+        assertThat(sender.last().getRequest().getHeader().getSupplyingAgencyId().getAgencyIdValue()).isEqualTo("CA-OKQ");
+        assertThat(borrowing).isWaitingAt("Gateway_AwaitAnswer").variables().containsEntry("supplyingAgencyId", "ISIL:CA-OKQ")
+                .containsEntry("lendersUnfilled", "ISIL:CA-OODT").containsEntry("lenderRota", "ISIL:CA-QMM");
+    }
+
+    @Test
+    void aLenderSilentPastItsAnswerTimeIsCancelledAndTheNextOneAsked() {
+        ProcessInstance borrowing = askingFirstLender();
+        Job timer = managementService().createJobQuery().processInstanceId(borrowing.getId()).timers().singleResult();
+        assertThat(Duration.between(new Date().toInstant(), timer.getDuedate().toInstant()).toHours()).isBetween(71L, 72L);
+
+        execute(timer);
+        execute(job(borrowing)); // Cancel to the silent lender
+        execute(job(borrowing)); // Request to the next
+
+        List<ISO18626Message> sent = sender.messages();
+        assertThat(sent.get(1).getRequestingAgencyMessage().getAction().value()).isEqualTo("Cancel");
+        assertThat(sent.get(1).getRequestingAgencyMessage().getHeader().getSupplyingAgencyId().getAgencyIdValue()).isEqualTo("CA-OODT");
+        assertThat(sent.get(2).getRequest().getHeader().getSupplyingAgencyId().getAgencyIdValue()).isEqualTo("CA-OKQ");
+        assertThat(borrowing).variables().containsEntry("lendersTried", "ISIL:CA-OODT (no answer)");
+    }
+
+    @Test
+    void whenNoLenderIsLeftStaffGiveUpAndThePatronIsTold() {
+        unionItems = List.of(item("ISIL:CA-OKQ", Availability.ON_SHELF));
+        ProcessInstance borrowing = askingFirstLender();
+        lenderSays("RetryPossible", Map.of("reasonRetry", "OnLoan"));
+
+        assertThat(task(borrowing)).hasDefinitionKey("Task_EndOfRota");
+        complete(task(borrowing), withVariables("endOfRotaDecision", "giveUp", "patronMessage", "Try the public library."));
+        execute(job(borrowing));
+        execute(job(borrowing));
+
+        assertThat(borrowing).isEnded().hasPassed("EndEvent_Unfilled");
+        assertThat(notifications.sent()).extracting(email -> email.model().get("notice")).containsExactly("received", "unfilled");
+    }
+
+    @Test
+    void atTheEndOfTheRotaStaffMayTryAgainLaterWhenLendersThatCouldNotLendThenAreAskedAgain() {
+        unionItems = List.of(item("ISIL:CA-OKQ", Availability.ON_SHELF));
+        ProcessInstance borrowing = askingFirstLender();
+        lenderSays("RetryPossible", Map.of());
+        complete(task(borrowing), withVariables("endOfRotaDecision", "retry"));
+        execute(job(borrowing));
+
+        Job wait = managementService().createJobQuery().processInstanceId(borrowing.getId()).timers().singleResult();
+        assertThat(Duration.between(new Date().toInstant(), wait.getDuedate().toInstant()).toDays()).isBetween(6L, 7L);
+        execute(wait);
+        execute(job(borrowing));
+
+        assertThat(sender.messages()).hasSize(2);
+        assertThat(sender.last().getRequest().getHeader().getSupplyingAgencyId().getAgencyIdValue()).isEqualTo("CA-OKQ");
+    }
+
+    @Test
+    void anItemOnOurShelfOrInReferenceIsAvailableLocally() {
+        ourItems = List.of(new Item("ISIL:CA-OPETB", "REFERENCE", "PS8523.A86 D5", "39000001", "BOOK", Availability.ON_LOAN, null));
+        ProcessInstance borrowing = started(patronRequest());
+        execute(job(borrowing));
+        execute(job(borrowing));
+
+        assertThat(borrowing).isEnded().hasPassed("EndEvent_AvailableLocally").hasNotPassed("Task_ChooseLenders");
+        assertThat(notifications.sent()).singleElement().satisfies(email -> assertThat(email.model())
+                .containsEntry("notice", "available-locally").containsEntry("localCallNumber", "PS8523.A86 D5"));
+        assertThat(sender.messages()).isEmpty();
+    }
+
+    @Test
+    void aPossibleDuplicateGoesToStaffWhoCancelIt() {
+        started(patronRequest());
+        ProcessInstance second = runtimeService().startProcessInstanceByKey("borrowing", "B-000043", patronRequest());
+        execute(job(second));
+
+        assertThat(task(second)).hasDefinitionKey("Task_ReviewDuplicate");
+        assertThat(second).variables().containsEntry("possibleDuplicates", KEY);
+        complete(task(second), withVariables("duplicateDecision", "cancel", "cancelReason", "You asked for this book on Monday."));
+        execute(job(second));
+        execute(job(second));
+
+        assertThat(second).isEnded().hasPassed("EndEvent_Cancelled");
+        assertThat(notifications.sent()).singleElement().satisfies(email -> assertThat(email.model()).containsEntry("notice", "cancelled"));
+    }
+
+    @Test
+    void aCitationWithAWrongIsbnGoesToStaffWhoCorrectIt() {
+        Map<String, Object> request = patronRequest();
+        request.put("isbn", "9780771047618");
+        ProcessInstance borrowing = started(request);
+        execute(job(borrowing));
+
+        assertThat(task(borrowing)).hasDefinitionKey("Task_VerifyCitation");
+        assertThat(borrowing).variables().extractingByKey("citationProblems").asString().contains("ISBN '9780771047618' is not valid");
+        complete(task(borrowing), withVariables("verifyDecision", "corrected", "isbn", "978-0-7710-4761-9"));
+        execute(job(borrowing));
+
+        assertThat(borrowing).isWaitingAt("Task_EmailReceived").variables().containsEntry("isbn", "9780771047619");
+    }
+
+    @Test
+    void lenderConditionsStaffAcceptAreAgreedWithTheLender() {
+        ProcessInstance borrowing = askingFirstLender();
+        lenderSays("ExpectToSupply", Map.of("loanCondition", "LibraryUseOnly"));
+        assertThat(task(borrowing)).hasDefinitionKey("Task_ReviewConditions");
+
+        complete(task(borrowing), withVariables("conditionsDecision", "accept"));
+        execute(job(borrowing));
+        execute(job(borrowing));
+
+        assertThat(sender.last().getRequestingAgencyMessage().getAction().value()).isEqualTo("Notification");
+        assertThat(sender.last().getRequestingAgencyMessage().getNote()).isEqualTo("#ReShareLoanConditionAgreeResponse#");
+        assertThat(borrowing).isWaitingAt("Gateway_AwaitAnswer");
+    }
+
+    @Test
+    void lenderConditionsStaffRejectCancelWithThatLenderAndAskTheNext() {
+        ProcessInstance borrowing = askingFirstLender();
+        lenderSays("ExpectToSupply", Map.of("offeredCost", "40.00", "offeredCostCurrency", "USD"));
+
+        complete(task(borrowing), withVariables("conditionsDecision", "reject"));
+        execute(job(borrowing));
+        execute(job(borrowing));
+        execute(job(borrowing));
+
+        List<ISO18626Message> sent = sender.messages();
+        assertThat(sent.get(1).getRequestingAgencyMessage().getAction().value()).isEqualTo("Cancel");
+        assertThat(sent.get(2).getRequest().getHeader().getSupplyingAgencyId().getAgencyIdValue()).isEqualTo("CA-OKQ");
+    }
+
+    @Test
+    void aLoanNotPickedUpInTimeGoesBackToTheLender() {
+        ProcessInstance borrowing = askingFirstLender();
+        lenderSays("Loaned", Map.of("supplierDueDate", date(LocalDate.now().plusWeeks(4))));
+        complete(task(borrowing), withVariables("itemBarcode", "ILL-0042", "itemCondition", "good"));
+        execute(job(borrowing));
+        execute(job(borrowing));
+        execute(job(borrowing));
+
+        Job pickup = managementService().createJobQuery().processInstanceId(borrowing.getId()).timers().singleResult();
+        execute(pickup);
+        execute(job(borrowing));
+
+        assertThat(task(borrowing)).hasDefinitionKey("Task_ShipBack");
+        assertThat(notifications.sent()).extracting(email -> email.model().get("notice")).containsExactly("received", "ready", "not-picked-up");
+    }
+
+    @Test
+    void aLendersErrorAnswerToOurRequestMovesOnToTheNextLender() {
+        ProcessInstance borrowing = started(patronRequest());
+        execute(job(borrowing));
+        execute(job(borrowing));
+        sender.refuseWith("UnrecognisedDataValue: we do not lend to you");
+        execute(job(borrowing));
+
+        assertThat(borrowing).variables().containsEntry("supplyingAgencyId", "ISIL:CA-OKQ");
+    }
+
+    private ProcessInstance askingFirstLender() {
+        ProcessInstance borrowing = started(patronRequest());
+        execute(job(borrowing)); // after the start: citation, duplicates, our catalogue
+        execute(job(borrowing)); // "received" email, then the rota
+        execute(job(borrowing)); // the request to the first lender
+        assertThat(borrowing).isWaitingAt("Gateway_AwaitAnswer");
+        return borrowing;
+    }
+
+    private static ProcessInstance started(Map<String, Object> variables) {
+        return runtimeService().startProcessInstanceByKey("borrowing", KEY, variables);
+    }
+
+    private static Map<String, Object> patronRequest() {
+        return new HashMap<>(Map.of("patronId", "0612345", "patronName", "Ada Lovelace", "patronEmail", "ada@trentu.example.ca",
+                "patronType", "graduate", "serviceType", "Loan", "title", "The Diviners", "author", "Laurence, Margaret",
+                "isbn", "9780771047619"));
+    }
+
+    private void lenderSays(String status, Map<String, Object> more) {
+        Map<String, Object> variables = new HashMap<>(more);
+        variables.put("supplierStatus", status);
+        runtimeService().createMessageCorrelation("ISO18626 " + status).processInstanceBusinessKey(KEY).setVariables(variables).correlate();
+    }
+
+    private static CatalogueRecord record(List<Item> items) {
+        return new CatalogueRecord("rsw000042", "The diviners", "Laurence, Margaret", 1974, MaterialType.BOOK, List.of("9780771047619"),
+                List.of(), List.of(), List.of(), items);
+    }
+
+    private static Item item(String agency, Availability availability) {
+        return new Item(agency, "STACKS", "PS8523.A86 D5", "3900" + agency.hashCode(), "BOOK", availability, null);
+    }
+
+    private static Partner partner(String id, String name, boolean own, String tier, String fee) {
+        return new Partner(id, name, own, "https://" + id.substring(5).toLowerCase() + ".example.ca/iso18626", null, tier, "CAD",
+                new BigDecimal(fee), Duration.ofDays(3), null, true);
+    }
+
+    private static Date date(LocalDate day) {
+        return Date.from(day.atStartOfDay(ZoneId.systemDefault()).toInstant());
+    }
+}
