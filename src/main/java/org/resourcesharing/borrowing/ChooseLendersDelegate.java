@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * {@code ${chooseLenders}}: the lender rota. The union catalogue names the libraries that hold the
  * item; each one in the partner directory (and active) is ranked by the managers' table
  * {@code lender-selection} (bpmn/lender-selection.dmn) with its tier, fee, fill rate and turnaround;
- * lenders the table leaves out, and lenders that answered Unfilled to this request before
+ * lenders the table leaves out, lenders without an ISO 18626 system, and lenders that answered Unfilled to this request before
  * ({@code lendersUnfilled}), are skipped. Sets {@code lenderRota} (agency ids in the order to ask,
  * comma-separated) and {@code lenderRotaNotes} (each candidate and why, for staff), and the settings
  * the waits use: {@code shippingTimeout}, {@code retryLater}; our agency and request id for the messages.
@@ -78,6 +78,10 @@ class ChooseLendersDelegate implements JavaDelegate {
             Optional<Partner> partner = partners.apply(agencyId);
             if (partner.isEmpty()) {
                 notes.add(agencyId + ": holds it, but is not an active partner");
+                continue;
+            }
+            if (partner.get().emailOnly()) {
+                notes.add(agencyId + ": takes requests by email only; ask it by hand if needed");
                 continue;
             }
             Candidate candidate = rank(partner.get(), (String) execution.getVariable("serviceType"));

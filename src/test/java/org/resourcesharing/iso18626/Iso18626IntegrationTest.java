@@ -286,11 +286,33 @@ class Iso18626IntegrationTest {
     }
 
     @Test
+    void aLateAnswerFromALenderWeNoLongerAskIsKeptButMovesNothing() {
+        repositoryService.createDeployment().name("iso18626-test").addClasspathResource("iso18626/awaiting-supplier.bpmn").deploy();
+        String requestId = "B-" + newRequestId();
+        String businessKey = "borrowing/" + requestId;
+        ProcessInstance borrowing = runtimeService.startProcessInstanceByKey("iso18626-awaiting-supplier", businessKey,
+                Map.of("supplyingAgencyId", "ISIL:CA-QMM"));
+        transactions.create(Role.REQUESTER, BATA, requestId, QUEENS, null, businessKey);
+        ISO18626Message lateLoaned = Iso18626Messages.supplyingAgencyMessage(header(QUEENS, BATA, requestId),
+                TypeReasonForMessage.STATUS_CHANGE, TypeStatus.LOANED, "Sent after all");
+
+        ISO18626Message confirmation = post(codec.write(lateLoaned), "queens", "demo-queens");
+
+        assertThat(confirmation.getSupplyingAgencyMessageConfirmation().getConfirmationHeader().getMessageStatus()).isEqualTo(TypeMessageStatus.OK);
+        assertThat(runtimeService.createEventSubscriptionQuery().processInstanceId(borrowing.getId()).eventName("ISO18626 Loaned").count())
+                .as("still waiting for McGill").isOne();
+        assertThat(messageLog.forBusinessKey(businessKey)).filteredOn(entry -> entry.direction() == Direction.IN)
+                .extracting(Entry::outcome).containsExactly(Outcome.NOT_EXPECTED);
+    }
+
+    @Test
     void aSuppliersMessageReachesTheBorrowingProcessWaitingForIt() {
         repositoryService.createDeployment().name("iso18626-test").addClasspathResource("iso18626/awaiting-supplier.bpmn").deploy();
         String requestId = "B-" + newRequestId();
         String businessKey = "borrowing/" + requestId;
-        ProcessInstance borrowing = runtimeService.startProcessInstanceByKey("iso18626-awaiting-supplier", businessKey);
+        // the borrowing process names the lender it asked; only that lender's messages reach it
+        ProcessInstance borrowing = runtimeService.startProcessInstanceByKey("iso18626-awaiting-supplier", businessKey,
+                Map.of("supplyingAgencyId", QUEENS));
         transactions.create(Role.REQUESTER, BATA, requestId, QUEENS, null, businessKey);
         ISO18626Message loaned = Iso18626Messages.supplyingAgencyMessage(header(QUEENS, BATA, requestId),
                 TypeReasonForMessage.STATUS_CHANGE, TypeStatus.LOANED, "Due back 15 January");
