@@ -13,7 +13,8 @@ import org.resourcesharing.platform.FieldErrors.InvalidRequestException;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code ${checkLocalHoldings}}: does the library hold the item where the patron can use it now?
+ * {@code ${checkLocalHoldings}}: does the patron's library (the agency we borrow as; our other
+ * campuses are asked through the rota) hold the item where the patron can use it now?
  * A copy on the shelf counts, and so does a copy in reference, reserves, special collections or
  * archives even when charged out (configured in-library locations). Missing, on-order or charged-out
  * copies elsewhere do not. Sets {@code availableLocally}, and {@code localLocation} and
@@ -34,6 +35,7 @@ class CheckLocalHoldingsDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Optional<Item> usable = catalogue.localHoldings(query(execution)).stream()
                 .flatMap(record -> record.items().stream())
+                .filter(item -> item.agencyId().equals(properties.agencyId())) // our other campuses lend, through the rota
                 .filter(item -> item.availability() == Availability.ON_SHELF || item.availability() == Availability.IN_LIBRARY_USE
                         || properties.inLibraryLocations().contains(item.location()))
                 .findFirst();
