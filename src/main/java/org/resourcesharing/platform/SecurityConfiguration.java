@@ -58,6 +58,9 @@ import org.springframework.web.multipart.support.StandardServletMultipartResolve
 class SecurityConfiguration {
 
     static final String ADMIN_ROLE = "camunda-admin";
+    /** Borrowing staff, and the group of system users (a discovery layer, the library's portal) that pass on patrons' requests. */
+    static final String BORROWING_STAFF_ROLE = "ill-borrowing";
+    static final String BORROWING_API_ROLE = "borrowing-api";
 
     @Bean
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
@@ -86,6 +89,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/ledger/postings/*/reversal").hasAnyRole(managers, ADMIN_ROLE)
                         .requestMatchers("/api/partners/**", "/api/catalogue/imports").hasAnyRole(managers, ADMIN_ROLE)
                         .requestMatchers(HttpMethod.POST, "/api/lending/**").hasAnyRole(resourceSharingStaff)
+                        .requestMatchers(HttpMethod.POST, "/api/borrowing-requests")
+                        .hasAnyRole(BORROWING_STAFF_ROLE, BORROWING_API_ROLE, managers, ADMIN_ROLE)
                         .anyRequest().denyAll())
                 .httpBasic(Customizer.withDefaults())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -1,0 +1,23 @@
+package org.resourcesharing.borrowing;
+
+import java.time.Clock;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@Configuration(proxyBeanMethods = false)
+class BorrowingConfiguration {
+
+    @Bean
+    BorrowingRequests borrowingRequests(JdbcClient jdbc) {
+        return new BorrowingRequests(jdbc);
+    }
+
+    @Bean
+    BorrowingIntake borrowingIntake(BorrowingRequests requests, RuntimeService runtimeService, BorrowingProperties properties) {
+        // "today" (needed-by dates, years) is the library's today: the clock's zone is the configured one
+        return new BorrowingIntake(requests, runtimeService, properties, Clock.system(properties.zone()));
+    }
+}
