@@ -2,6 +2,7 @@ package org.resourcesharing.borrowing;
 
 import java.time.Clock;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,5 +20,10 @@ class BorrowingConfiguration {
     BorrowingIntake borrowingIntake(BorrowingRequests requests, RuntimeService runtimeService, BorrowingProperties properties) {
         // "today" (needed-by dates, years) is the library's today: the clock's zone is the configured one
         return new BorrowingIntake(requests, runtimeService, properties, Clock.system(properties.zone()));
+    }
+
+    @Bean
+    RequestStanding requestStanding(RuntimeService runtimeService, HistoryService historyService) {
+        return new RequestStanding(runtimeService, historyService);
     }
 }
