@@ -1,14 +1,21 @@
 package org.resourcesharing.borrowing;
 
 import java.time.Period;
+import java.time.ZoneId;
+import java.util.Currency;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Borrowing rules that are not in the lender selection table.
+ * How patrons' borrowing requests are taken in, and the borrowing rules that are not in the lender
+ * selection table.
  *
+ * @param publicBaseUrl        the address patrons reach this application at; status links are {@code <publicBaseUrl>/requests/<token>}
+ * @param patronTypes          the patron types a request may name (the borrowing process decides by them)
+ * @param defaultCurrency      the currency of a maximum cost given without one (ISO 4217)
+ * @param zone                 the library's time zone: "today" for needed-by dates and years, and the dates patrons see
  * @param agencyId             the agency we borrow as (our ISO 18626 requesting agency id)
  * @param inLibraryLocations   locations whose copies count as available here even when charged out
  *                             (reference, reserves, special collections, archives): the patron is sent there
@@ -18,7 +25,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pickupWithin         how long a loan waits for the patron before it goes back to the lender unclaimed
  */
 @ConfigurationProperties("resource-sharing.borrowing")
-public record BorrowingProperties(
+record BorrowingProperties(
+        String publicBaseUrl,
+        @DefaultValue({"undergraduate", "graduate", "faculty", "staff"}) List<String> patronTypes,
+        @DefaultValue("CAD") Currency defaultCurrency,
+        @DefaultValue("America/Toronto") ZoneId zone,
         @DefaultValue("ISIL:CA-OPETB") String agencyId,
         @DefaultValue({"REFERENCE", "RESERVES", "SPECCOLL", "ARCHIVES"}) List<String> inLibraryLocations,
         @DefaultValue("3") int patronDueDateMargin,

@@ -23,6 +23,11 @@ public final class FieldErrors {
         return errors.isEmpty();
     }
 
+    /** What is wrong so far, for a page that shows it instead of answering 400. */
+    public List<FieldError> list() {
+        return List.copyOf(errors);
+    }
+
     public void throwIfAny() {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(List.copyOf(errors));

@@ -52,12 +52,17 @@ import org.springframework.web.multipart.support.StandardServletMultipartResolve
  * {@code ROLE_<group id>}.</li>
  * <li>Download links of digital copies, {@code /copies/*}, are left public on purpose: the person
  * using a copy has no account here, and the link's unguessable token is the credential.</li>
+ * <li>Patron pages, the OpenURL request form and the status pages {@code /requests/*}, are public
+ * too: patrons have no account here. Their forms carry a CSRF token.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
     static final String ADMIN_ROLE = "camunda-admin";
+    /** Borrowing staff, and the group of system users (a discovery layer, the library's portal) that pass on patrons' requests. */
+    static final String BORROWING_STAFF_ROLE = "ill-borrowing";
+    static final String BORROWING_API_ROLE = "borrowing-api";
 
     @Bean
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
@@ -86,8 +91,10 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/ledger/postings/*/reversal").hasAnyRole(managers, ADMIN_ROLE)
                         .requestMatchers("/api/partners/**", "/api/catalogue/imports").hasAnyRole(managers, ADMIN_ROLE)
                         .requestMatchers(HttpMethod.POST, "/api/lending/**").hasAnyRole(resourceSharingStaff)
+                        .requestMatchers(HttpMethod.POST, "/api/borrowing-requests")
+                        .hasAnyRole(BORROWING_STAFF_ROLE, BORROWING_API_ROLE, managers, ADMIN_ROLE)
                         .requestMatchers(HttpMethod.POST, "/api/borrowing-requests/*/pickup", "/api/borrowing-requests/*/return")
-                        .hasAnyRole(resourceSharingStaff)
+                        .hasAnyRole(BORROWING_STAFF_ROLE, managers, ADMIN_ROLE)
                         .anyRequest().denyAll())
                 .httpBasic(Customizer.withDefaults())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -118,6 +125,30 @@ class SecurityConfiguration {
                         // Basic signs in on every request: a new token each time would break a form left open in another tab
                         .sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
                 .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new TooLargeUploads(multipart.getMaxFileSize())))
+                .build();
+    }
+
+    /**
+     * Pages for patrons, who have no account here: the OpenURL request form and the status pages.
+     * Open to everyone, but a form is only accepted with the CSRF token its page carried, so that no
+     * other site can make a visitor's browser submit requests. The token is kept in a cookie, not a
+     * session: a discovery system sends many visitors who never submit, and none should cost a
+     * server session. The cookie is not the staff pages' RS-PAGES-XSRF and is sent only to /openurl.
+     */
+    @Bean
+    SecurityFilterChain patronPages(HttpSecurity http) throws Exception {
+        CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
+        tokens.setCookieName("RS-PATRON-XSRF");
+        tokens.setCookiePath("/openurl");
+        // Strict is enough: the cookie is set on the page (arriving from a discovery system) and sent back by its own form
+        tokens.setCookieCustomizer(cookie -> cookie.sameSite("Strict"));
+        XorCsrfTokenRequestAttributeHandler tokenInForms = new XorCsrfTokenRequestAttributeHandler();
+        tokenInForms.setCsrfRequestAttributeName(null); // loaded on every request, so that every form rendered carries it
+        return http
+                .securityMatcher("/openurl", "/requests/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.csrfTokenRepository(tokens).csrfTokenRequestHandler(tokenInForms))
                 .build();
     }
 

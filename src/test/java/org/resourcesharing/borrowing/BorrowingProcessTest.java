@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
+import java.util.Currency;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -56,7 +57,8 @@ class BorrowingProcessTest {
     @RegisterExtension
     static ProcessEngineExtension engine = TestProcessEngine.extension();
 
-    private static final BorrowingProperties PROPERTIES = new BorrowingProperties("ISIL:CA-OPETB",
+    private static final BorrowingProperties PROPERTIES = new BorrowingProperties("http://localhost:8080", List.of("graduate"),
+            Currency.getInstance("CAD"), ZoneId.of("America/Toronto"), "ISIL:CA-OPETB",
             List.of("REFERENCE", "RESERVES", "SPECCOLL", "ARCHIVES"), 3, Period.ofDays(7), Period.ofDays(14), Period.ofDays(10));
     /** Our other campus, Queen's (Ontario, no fee), McGill (Canada, a fee). */
     private static final Map<String, Partner> PARTNERS = Map.of(

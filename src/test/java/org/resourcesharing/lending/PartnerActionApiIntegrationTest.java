@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.resourcesharing.testsupport.ResourceSharingIntegrationTest;
+import org.resourcesharing.testsupport.TestProcesses;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
@@ -33,17 +34,10 @@ class PartnerActionApiIntegrationTest {
 
     private ProcessInstance lending;
 
-    /** The job executor may still be moving the request on (to the check-in task): wait for it, then remove the request. */
     @AfterEach
-    void removeTheRequest() throws InterruptedException {
-        if (lending == null) {
-            return;
-        }
-        for (int attempt = 0; attempt < 50 && managementService.createJobQuery().processInstanceId(lending.getId()).executable().count() > 0; attempt++) {
-            Thread.sleep(100);
-        }
-        if (runtimeService.createProcessInstanceQuery().processInstanceId(lending.getId()).count() > 0) {
-            runtimeService.deleteProcessInstance(lending.getId(), "test finished");
+    void removeTheRequest() {
+        if (lending != null) {
+            TestProcesses.remove(runtimeService, managementService, lending.getId());
         }
     }
 

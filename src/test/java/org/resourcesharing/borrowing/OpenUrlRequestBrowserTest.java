@@ -1,0 +1,170 @@
+package org.resourcesharing.borrowing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.resourcesharing.testsupport.ResourceSharingIntegrationTest;
+import org.resourcesharing.testsupport.TestProcesses;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A patron arrives from a discovery system's OpenURL link, in headless Chromium from Debian's
+ * packages: the form is pre-filled, a missing email address is shown in the summary and beside the
+ * field with everything typed kept, the corrected form gives a request number, and the status link
+ * shows the request. Skipped only where no browser is installed; CI sets RS_REQUIRE_BROWSER so it
+ * can never be skipped there.
+ */
+@Tag("browser")
+@ResourceSharingIntegrationTest
+class OpenUrlRequestBrowserTest {
+
+    private static final File CHROMIUM = new File("/usr/bin/chromium");
+    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    ManagementService managementService;
+
+    private WebDriver browser;
+    private WebDriverWait wait;
+    private String requestNumber;
+
+    @BeforeEach
+    void openBrowser() {
+        boolean installed = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
+        if (!installed && Boolean.parseBoolean(System.getenv("RS_REQUIRE_BROWSER"))) {
+            throw new IllegalStateException("RS_REQUIRE_BROWSER is set but Chromium or ChromeDriver is missing: apt-get install chromium chromium-driver");
+        }
+        Assumptions.assumeTrue(installed, "No headless browser: apt-get install chromium chromium-driver to run this test");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1024,2400");
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).build(), options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void closeBrowserAndRemoveTheRequest() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (requestNumber != null) {
+            runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(requestNumber).list()
+                    .forEach(instance -> TestProcesses.remove(runtimeService, managementService, instance.getId()));
+        }
+    }
+
+    @Test
+    void aPatronCompletesTheOpenUrlFormCorrectsAMistakeAndFollowsTheStatusLink() throws IOException {
+        browser.get("http://localhost:" + port + "/openurl?" + OpenUrlPageIntegrationTest.ARTICLE);
+
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+        assertThat(value("articleTitle")).isEqualTo("Winter survival of brook trout");
+        assertThat(value("journalTitle")).isEqualTo("Canadian Journal of Fisheries and Aquatic Sciences");
+        assertThat(value("issn")).isEqualTo("0317-8471");
+        assertThat(value("doi")).isEqualTo("10.1139/cjfas-2019-0123");
+        assertThat(value("volume")).isEqualTo("77");
+        assertThat(value("issue")).isEqualTo("4");
+        assertThat(value("pages")).isEqualTo("645-660");
+        assertThat(value("year")).isEqualTo("2020");
+        assertThat(value("author")).isEqualTo("Tremblay, Anne");
+        assertThat(value("maximumCostCurrency")).isEqualTo("CAD");
+        assertThat(browser.findElement(By.id("serviceType-Copy")).isSelected()).isTrue();
+        assertThat(browser.findElements(By.cssSelector(".summary"))).isEmpty();
+        assertThat(browser.findElement(By.id("patronEmail")).getAttribute("aria-invalid")).isNull();
+        everyFieldHasALabel();
+        screenshot("openurl-prefilled.png");
+
+        browser.findElement(By.id("patronName")).sendKeys("Amira Haddad");
+        browser.findElement(By.id("patronId")).sendKeys("2000123456");
+        new Select(browser.findElement(By.id("patronType"))).selectByValue("graduate");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+        WebElement summary = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".summary[role=alert]")));
+        WebElement summaryLink = summary.findElement(By.cssSelector("a[href='#patronEmail']"));
+        assertThat(summaryLink.getText()).isEqualTo("Email address: required");
+        WebElement email = browser.findElement(By.id("patronEmail"));
+        assertThat(browser.findElement(By.id("patronEmail-error")).getText()).isEqualTo("Error: required");
+        assertThat(email.getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(email.getAttribute("aria-describedby")).contains("patronEmail-error");
+        assertThat(summary.findElements(By.tagName("li"))).as("only the email is wrong").hasSize(1);
+        assertThat(value("patronName")).isEqualTo("Amira Haddad");
+        assertThat(value("patronId")).isEqualTo("2000123456");
+        assertThat(new Select(browser.findElement(By.id("patronType"))).getFirstSelectedOption().getAttribute("value")).isEqualTo("graduate");
+        assertThat(value("articleTitle")).isEqualTo("Winter survival of brook trout");
+        assertThat(browser.findElement(By.id("serviceType-Copy")).isSelected()).isTrue();
+        screenshot("openurl-missing-email.png");
+
+        summaryLink.click();
+        email.sendKeys("amira.haddad@trentu.example.ca");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+        requestNumber = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("request-number"))).getText();
+        assertThat(requestNumber).matches("B-[0-9]{6}");
+        assertThat(browser.getTitle()).isEqualTo("Request received");
+        screenshot("openurl-request-received.png");
+
+        // the link is absolute, to the configured public address; the test server listens on a random port
+        String statusLink = browser.findElement(By.id("status-link")).getAttribute("href");
+        assertThat(statusLink).matches(".*/requests/[A-Za-z0-9_-]{43}");
+        browser.get("http://localhost:" + port + statusLink.substring(statusLink.indexOf("/requests/")));
+
+        assertThat(browser.findElement(By.id("request-number")).getText()).isEqualTo(requestNumber);
+        assertThat(browser.findElement(By.id("title")).getText())
+                .isEqualTo("Winter survival of brook trout (in Canadian Journal of Fisheries and Aquatic Sciences)");
+        assertThat(browser.findElement(By.id("service-type")).getText()).isEqualTo("A copy of an article or chapter");
+        assertThat(browser.findElement(By.id("standing")).getText()).isNotBlank();
+        assertThat(browser.getPageSource()).doesNotContain("Amira", "amira.haddad");
+        screenshot("request-status.png");
+    }
+
+    /** Every visible input, list and text area is named by a label of its own. */
+    private void everyFieldHasALabel() {
+        List<WebElement> fields = browser.findElements(By.cssSelector("input:not([type=hidden]), select, textarea"));
+        assertThat(fields).hasSizeGreaterThan(20);
+        for (WebElement field : fields) {
+            assertThat(browser.findElements(By.cssSelector("label[for='" + field.getAttribute("id") + "']")))
+                    .as("label of %s", field.getAttribute("name")).hasSize(1);
+        }
+    }
+
+    private String value(String id) {
+        return browser.findElement(By.id(id)).getAttribute("value");
+    }
+
+    private void screenshot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        Files.write(SCREENSHOTS.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+}
