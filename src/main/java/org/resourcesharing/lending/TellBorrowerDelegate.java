@@ -18,6 +18,8 @@ import org.springframework.stereotype.Component;
  * the step's input parameters (see {@link SendIso18626MessageDelegate}); a library that uses no ILL
  * system (the request came by email, or the partner directory lists no endpoint) gets the same news
  * as an email from the {@value #TEMPLATE} template, in the language it wrote in, and can answer it.
+ * With the input parameter {@code alsoByEmail} a partner system's library also gets the email (an
+ * overdue notice reaches a person, not only the partner's system).
  */
 @Component("tellBorrower")
 class TellBorrowerDelegate implements JavaDelegate {
@@ -43,8 +45,13 @@ class TellBorrowerDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Optional<Partner> partner = Optional.ofNullable((String) execution.getVariable("requestingAgencyId")).flatMap(partners);
         boolean byEmail = "email".equals(execution.getVariable("requestChannel")) || partner.map(Partner::emailOnly).orElse(false);
+        Object language = execution.getVariable("emailLanguage");
         if (!byEmail) {
             partnerSystem.execute(execution);
+            String copyTo = partner.map(Partner::email).filter(address -> !address.isBlank()).orElse(null);
+            if (Boolean.TRUE.equals(execution.getVariable("alsoByEmail")) && copyTo != null) {
+                email.send(execution, TEMPLATE, copyTo, language == null ? "en" : language.toString());
+            }
             return;
         }
         String address = Optional.ofNullable((String) execution.getVariable("requesterEmail"))
@@ -52,7 +59,6 @@ class TellBorrowerDelegate implements JavaDelegate {
                 .filter(value -> !value.isBlank())
                 .orElseThrow(() -> new IllegalStateException("The requesting library takes email only, but neither the request nor the "
                         + "partner directory gives an address: add one to partner " + execution.getVariable("requestingAgencyId")));
-        Object language = execution.getVariable("emailLanguage");
         email.send(execution, TEMPLATE, address, language == null ? "en" : language.toString());
     }
 }

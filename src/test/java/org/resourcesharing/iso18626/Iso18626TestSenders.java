@@ -8,9 +8,14 @@ import java.util.List;
 import org.resourcesharing.iso18626.Iso18626Client.PartnerUnreachableException;
 import org.resourcesharing.iso18626.model.ISO18626Message;
 
-/** Stands in for the network at the delegate's boundary in process tests: records what a diagram sends, or fails as a partner would. */
+/**
+ * Stands in for the network at the delegate's boundary in process tests: checks every message a diagram sends against the
+ * official schema (strictly, as in production), records it, or fails as a partner would.
+ */
 public final class Iso18626TestSenders {
 
+    /** Strict, as in production: a diagram whose message is not valid against the schema fails its test. */
+    private static final Iso18626Codec CODEC = new Iso18626Codec(Fixtures.MAX_MESSAGE_BYTES);
     private static final Partner QUEENS = new Partner("ISIL:CA-OKQ", "Queen's University Library", false,
             "http://127.0.0.1:9/iso18626", "ill@queensu.example.ca", "ocul", "CAD", BigDecimal.ZERO, Duration.ofDays(3), null, true);
 
@@ -51,6 +56,7 @@ public final class Iso18626TestSenders {
             if (refusal != null) {
                 throw new PartnerRefusedException(QUEENS, refusal);
             }
+            CODEC.write(outgoing.message());
             sent.add(outgoing);
         }
 

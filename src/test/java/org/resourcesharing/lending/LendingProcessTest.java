@@ -296,6 +296,10 @@ class LendingProcessTest {
 
         assertThat(sender.last().getSupplyingAgencyMessage().getStatusInfo().getStatus().value()).isEqualTo("Overdue");
         assertThat(lending).isWaitingAt("Task_AwaitReturn").hasPassed("EndEvent_OverdueSent");
+        assertThat(notifications.sent()).as("the overdue notice also reaches a person at the library").singleElement().satisfies(email -> {
+            assertThat(email.recipient()).isEqualTo("ill@queens.example.ca");
+            assertThat(email.model()).containsEntry("status", "Overdue");
+        });
         assertThat(managementService().createJobQuery().processInstanceId(lending.getId()).timers().activityId("Event_Overdue").count())
                 .as("the next notice is scheduled").isOne();
     }
