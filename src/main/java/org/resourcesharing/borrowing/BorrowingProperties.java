@@ -23,6 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryLater           how long to wait before trying the lenders again when staff choose "try again later"
  * @param shippingTimeout      how long a lender that said WillSupply has to ship before we cancel and ask the next one
  * @param pickupWithin         how long a loan waits for the patron before it goes back to the lender unclaimed
+ * @param reminderBefore       how long before the patron's due date the patron is reminded
  */
 @ConfigurationProperties("resource-sharing.borrowing")
 record BorrowingProperties(
@@ -35,5 +36,6 @@ record BorrowingProperties(
         @DefaultValue("3") int patronDueDateMargin,
         @DefaultValue("P7D") Period retryLater,
         @DefaultValue("P14D") Period shippingTimeout,
-        @DefaultValue("P10D") Period pickupWithin) {
+        @DefaultValue("P10D") Period pickupWithin,
+        @DefaultValue("P3D") Period reminderBefore) {
 }

@@ -9,15 +9,16 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /api/borrowing-requests/{requestNumber}/pickup} and {@code .../return}: the service
- * desk records that the patron collected a loan or brought it back (the circulation system can call
- * these too). The borrowing process waits for exactly these events.
+ * {@code POST /api/borrowing-requests/{requestNumber}/pickup}, {@code .../return} and
+ * {@code .../renewal}: the service desk records that the patron collected a loan, brought it back or
+ * asks to keep it longer (the circulation system can call these too). The borrowing process waits for exactly these events.
  */
 @RestController
 class PatronLoanController {
 
     static final String PICKED_UP = "Patron picked up";
     static final String RETURNED = "Patron returned";
+    static final String RENEWAL_ASKED = "Patron asks to renew";
 
     private final RuntimeService runtimeService;
 
@@ -35,6 +36,13 @@ class PatronLoanController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     void returned(@PathVariable String requestNumber) {
         record(requestNumber, RETURNED, "is not out with the patron");
+    }
+
+    /** The patron asks for more time: the lender is asked, and the patron is told its answer by email. */
+    @PostMapping("/api/borrowing-requests/{requestNumber}/renewal")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    void renewalAsked(@PathVariable String requestNumber) {
+        record(requestNumber, RENEWAL_ASKED, "is not out with the patron");
     }
 
     private void record(String requestNumber, String message, String notWaiting) {

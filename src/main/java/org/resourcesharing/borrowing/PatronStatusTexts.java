@@ -30,16 +30,21 @@ final class PatronStatusTexts {
             Map.entry("AwaitLoanCompleted", "You returned it; we are sending it back to the lending library."),
             Map.entry("FetchCopy", "Your copy has arrived; we are preparing your link."));
     /** What the process last told the patron by email ({@code patronStatus}: the email's notice), in the same words. */
-    private static final Map<String, String> BY_NOTICE = Map.of(
-            "received", "We have your request and are asking other libraries for it.",
-            "asked", "A library has agreed to lend it to us.",
-            "available-locally", "Our own library has it: see the email we sent you for where to find it.",
-            "ready", "It has arrived: you can pick it up at the library.",
-            "not-picked-up", "It was not picked up in time and has gone back to the lending library.",
-            "copy-ready", "Your copy is ready: see the email we sent you for the link.",
-            "unfilled", "We are sorry: no library could lend it to us.",
-            "purchase-suggested", "No library could lend it; we have suggested that the library buy it.",
-            "cancelled", "The request was cancelled.");
+    private static final Map<String, String> BY_NOTICE = Map.ofEntries(
+            Map.entry("received", "We have your request and are asking other libraries for it."),
+            Map.entry("asked", "A library has agreed to lend it to us."),
+            Map.entry("available-locally", "Our own library has it: see the email we sent you for where to find it."),
+            Map.entry("ready", "It has arrived: you can pick it up at the library."),
+            Map.entry("not-picked-up", "It was not picked up in time and has gone back to the lending library."),
+            Map.entry("copy-ready", "Your copy is ready: see the email we sent you for the link."),
+            Map.entry("unfilled", "We are sorry: no library could lend it to us."),
+            Map.entry("purchase-suggested", "No library could lend it; we have suggested that the library buy it."),
+            Map.entry("cancelled", "The request was cancelled."),
+            Map.entry("due-soon", "You have it on loan; it is due back soon."),
+            Map.entry("recalled", "The lending library needs it back: please return it by the new due date."),
+            Map.entry("overdue", "It is overdue: please return it to the library."),
+            Map.entry("renewed", "The loan was renewed: see the email we sent you for the new due date."),
+            Map.entry("not-renewed", "The lending library could not renew the loan: please return it by its due date."));
 
     private PatronStatusTexts() {
     }

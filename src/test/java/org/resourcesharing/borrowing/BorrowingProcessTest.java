@@ -59,7 +59,7 @@ class BorrowingProcessTest {
 
     private static final BorrowingProperties PROPERTIES = new BorrowingProperties("http://localhost:8080", List.of("graduate"),
             Currency.getInstance("CAD"), ZoneId.of("America/Toronto"), "ISIL:CA-OPETB",
-            List.of("REFERENCE", "RESERVES", "SPECCOLL", "ARCHIVES"), 3, Period.ofDays(7), Period.ofDays(14), Period.ofDays(10));
+            List.of("REFERENCE", "RESERVES", "SPECCOLL", "ARCHIVES"), 3, Period.ofDays(7), Period.ofDays(14), Period.ofDays(10), Period.ofDays(3));
     /** Our other campus, Queen's (Ontario, no fee), McGill (Canada, a fee). */
     private static final Map<String, Partner> PARTNERS = Map.of(
             "ISIL:CA-OODT", partner("ISIL:CA-OODT", "Trent Durham", true, "own-campus", "0.00"),
@@ -286,6 +286,62 @@ class BorrowingProcessTest {
 
         assertThat(task(borrowing)).hasDefinitionKey("Task_ShipBack");
         assertThat(notifications.sent()).extracting(email -> email.model().get("notice")).containsExactly("received", "ready", "not-picked-up");
+    }
+
+    @Test
+    void whileThePatronHasTheLoanRemindersRecallsOverdueNoticesAndRenewalsReachThePatron() {
+        ProcessInstance borrowing = withThePatron(LocalDate.now().plusWeeks(6));
+        Job reminder = managementService().createJobQuery().processInstanceId(borrowing.getId()).timers().activityId("Event_DueSoon")
+                .singleResult();
+        assertThat(reminder.getDuedate()).isEqualTo(Date.from(LocalDate.now().plusWeeks(6).minusDays(6).atTime(9, 0)
+                .atZone(ZoneId.systemDefault()).toInstant())); // three days' margin for the lender, three days' warning
+        execute(reminder);
+        execute(job(borrowing));
+
+        runtimeService().createMessageCorrelation(PatronLoanController.RENEWAL_ASKED).processInstanceBusinessKey(KEY).correlate();
+        execute(job(borrowing));
+        assertThat(sender.last().getRequestingAgencyMessage().getAction().value()).isEqualTo("Renew");
+        lenderSays("RenewResponse", Map.of("supplierAnswerYesNo", "Y", "supplierDueDate", date(LocalDate.now().plusWeeks(10))));
+        execute(job(borrowing));
+        assertThat(borrowing).variables().containsEntry("patronDueDate", date(LocalDate.now().plusWeeks(10).minusDays(3)));
+
+        lenderSays("Recalled", Map.of("supplierDueDate", date(LocalDate.now().plusDays(10))));
+        execute(job(borrowing));
+        lenderSays("Overdue", Map.of());
+        execute(job(borrowing));
+
+        assertThat(borrowing).isWaitingAt("Task_AwaitPatronReturn").variables()
+                .containsEntry("patronDueDate", date(LocalDate.now().plusDays(7)));
+        assertThat(notifications.sent()).extracting(email -> email.model().get("notice"))
+                .containsExactly("received", "ready", "due-soon", "renewed", "recalled", "overdue");
+    }
+
+    @Test
+    void aRenewalTheLenderRefusesIsToldToThePatronAndTheDueDateStays() {
+        ProcessInstance borrowing = withThePatron(LocalDate.now().plusWeeks(6));
+
+        runtimeService().createMessageCorrelation(PatronLoanController.RENEWAL_ASKED).processInstanceBusinessKey(KEY).correlate();
+        execute(managementService().createJobQuery().processInstanceId(borrowing.getId()).activityId("Task_SendRenew").singleResult());
+        lenderSays("RenewResponse", Map.of("supplierAnswerYesNo", "N"));
+        execute(managementService().createJobQuery().processInstanceId(borrowing.getId()).activityId("Task_EmailNotRenewed").singleResult());
+
+        assertThat(borrowing).hasPassed("EndEvent_NotRenewed").isWaitingAt("Task_AwaitPatronReturn").variables()
+                .containsEntry("patronDueDate", date(LocalDate.now().plusWeeks(6).minusDays(3)));
+        assertThat(notifications.sent()).extracting(email -> email.model().get("notice")).containsExactly("received", "ready", "not-renewed");
+    }
+
+    /** Loaned by the first lender, received, picked up: the patron has it. */
+    private ProcessInstance withThePatron(LocalDate lendersDueDate) {
+        ProcessInstance borrowing = askingFirstLender();
+        lenderSays("Loaned", Map.of("supplierDueDate", date(lendersDueDate)));
+        complete(task(borrowing), withVariables("itemBarcode", "ILL-0042", "itemCondition", "good"));
+        execute(job(borrowing));
+        execute(job(borrowing));
+        execute(job(borrowing));
+        runtimeService().createMessageCorrelation(PatronLoanController.PICKED_UP).processInstanceBusinessKey(KEY).correlate();
+        execute(job(borrowing));
+        assertThat(borrowing).isWaitingAt("Task_AwaitPatronReturn");
+        return borrowing;
     }
 
     @Test

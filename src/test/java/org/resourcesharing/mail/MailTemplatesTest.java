@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class MailTemplatesTest {
 
@@ -49,6 +51,37 @@ class MailTemplatesTest {
         assertThat(offered.subject()).isEqualTo("Nos conditions pour : Two solitudes");
         assertThat(offered.text()).contains("- Shipped insured; a signature is required on receipt", "- des frais de 35.00 USD",
                 "Merci de répondre à ce courriel");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            received           | We have your request         | asking other libraries          | Demande reçue
+            available-locally  | Available in our library     | Call number: PS8523.A86 D5     | Disponible à la bibliothèque
+            cancelled          | Request cancelled            | We have cancelled the request  | Demande annulée
+            unfilled           | We could not get it          | no library could lend it       | Document introuvable
+            purchase-suggested | Suggested for purchase       | suggested that the library buy | Suggestion d’achat
+            ready              | Ready for pickup             | bring it back by 4 January 2027 | Prêt à récupérer
+            not-picked-up      | Returned unclaimed           | was not picked up in time      | Retourné, non récupéré
+            copy-ready         | Your copy is ready           | five business days             | Votre copie est prête
+            due-soon           | Due soon                     | bring it back by 4 January 2027 | À rendre bientôt
+            recalled           | Recalled: please return it now | return it by 4 January 2027  | Rappel : merci de le rapporter
+            overdue            | Overdue                      | It is overdue                  | En retard
+            renewed            | Renewed                      | new due date is 4 January 2027 | Prêt prolongé
+            not-renewed        | Not renewed                  | could not renew the loan       | Prolongation refusée
+            """)
+    void everyPatronNoticeOfBorrowingHasItsOwnSubjectAndWordsInEnglishAndFrench(String notice, String subject, String words, String frenchSubject) {
+        Map<String, Object> model = new HashMap<>(Map.of("patronName", "Ada Lovelace", "title", "The Diviners", "notice", notice,
+                "requestNumber", "B-000042", "statusUrl", "https://ill.example.ca/requests/abc", "localLocation", "REFERENCE",
+                "localCallNumber", "PS8523.A86 D5", "patronDownloadUrl", "https://ill.example.ca/copies/xyz",
+                "patronDueDate", Date.from(LocalDate.of(2027, 1, 4).atStartOfDay(ZoneId.of("America/Toronto")).toInstant())));
+
+        MailTemplates.Rendered english = templates.render("borrowing-status", "en", model);
+        MailTemplates.Rendered french = templates.render("borrowing-status", "fr", model);
+
+        assertThat(english.subject()).isEqualTo(subject + ": The Diviners");
+        assertThat(english.text()).contains("Dear Ada Lovelace", "B-000042", words, "https://ill.example.ca/requests/abc").doesNotContain("null");
+        assertThat(french.subject()).isEqualTo(frenchSubject + " : The Diviners");
+        assertThat(french.text()).contains("Bonjour Ada Lovelace", "B-000042").doesNotContain("null");
     }
 
     @Test
