@@ -10,8 +10,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /api/borrowing-requests/{requestNumber}/pickup}, {@code .../return} and
- * {@code .../renewal}: the service desk records that the patron collected a loan, brought it back or
- * asks to keep it longer (the circulation system can call these too). The borrowing process waits for exactly these events.
+ * {@code .../renewal} and {@code .../cancellation}: the service desk records that the patron collected a loan, brought it back or
+ * asks to keep it longer, or that the patron cancels the request (the circulation system can call these too). The borrowing process waits for exactly these events.
  */
 @RestController
 class PatronLoanController {
@@ -19,6 +19,7 @@ class PatronLoanController {
     static final String PICKED_UP = "Patron picked up";
     static final String RETURNED = "Patron returned";
     static final String RENEWAL_ASKED = "Patron asks to renew";
+    static final String CANCELLED = "Patron cancels";
 
     private final RuntimeService runtimeService;
 
@@ -43,6 +44,13 @@ class PatronLoanController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     void renewalAsked(@PathVariable String requestNumber) {
         record(requestNumber, RENEWAL_ASKED, "is not out with the patron");
+    }
+
+    /** The patron no longer needs it: while a lender is being asked and has not shipped, the lender is asked to cancel. */
+    @PostMapping("/api/borrowing-requests/{requestNumber}/cancellation")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    void cancelled(@PathVariable String requestNumber) {
+        record(requestNumber, CANCELLED, "cannot be cancelled now: it is not with a lender, or the item is already on its way");
     }
 
     private void record(String requestNumber, String message, String notWaiting) {

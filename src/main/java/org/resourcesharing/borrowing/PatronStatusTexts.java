@@ -44,6 +44,7 @@ final class PatronStatusTexts {
             Map.entry("recalled", "The lending library needs it back: please return it by the new due date."),
             Map.entry("overdue", "It is overdue: please return it to the library."),
             Map.entry("renewed", "The loan was renewed: see the email we sent you for the new due date."),
+            Map.entry("not-cancelled", "It was too late to cancel: the lending library has already sent it."),
             Map.entry("not-renewed", "The lending library could not renew the loan: please return it by its due date."));
 
     private PatronStatusTexts() {

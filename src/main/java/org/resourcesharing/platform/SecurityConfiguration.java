@@ -94,7 +94,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/borrowing-requests")
                         .hasAnyRole(BORROWING_STAFF_ROLE, BORROWING_API_ROLE, managers, ADMIN_ROLE)
                         .requestMatchers(HttpMethod.POST, "/api/borrowing-requests/*/pickup", "/api/borrowing-requests/*/return",
-                                "/api/borrowing-requests/*/renewal")
+                                "/api/borrowing-requests/*/renewal", "/api/borrowing-requests/*/cancellation")
                         .hasAnyRole(BORROWING_STAFF_ROLE, managers, ADMIN_ROLE)
                         .anyRequest().denyAll())
                 .httpBasic(Customizer.withDefaults())

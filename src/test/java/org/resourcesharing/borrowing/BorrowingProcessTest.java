@@ -330,6 +330,35 @@ class BorrowingProcessTest {
         assertThat(notifications.sent()).extracting(email -> email.model().get("notice")).containsExactly("received", "ready", "not-renewed");
     }
 
+    @Test
+    void aPatronWhoCancelsWhileALenderIsAskedIsCancelledWithTheLender() {
+        ProcessInstance borrowing = askingFirstLender();
+
+        runtimeService().createMessageCorrelation(PatronLoanController.CANCELLED).processInstanceBusinessKey(KEY).correlate();
+        execute(job(borrowing));
+        assertThat(sender.last().getRequestingAgencyMessage().getAction().value()).isEqualTo("Cancel");
+        lenderSays("CancelResponse", Map.of("supplierAnswerYesNo", "Y"));
+        execute(job(borrowing));
+
+        assertThat(borrowing).isEnded().hasPassed("EndEvent_Cancelled");
+        assertThat(notifications.sent()).extracting(email -> email.model().get("notice")).containsExactly("received", "cancelled");
+    }
+
+    @Test
+    void aCancellationTheLenderRefusesLetsTheRequestGoOn() {
+        ProcessInstance borrowing = askingFirstLender();
+
+        runtimeService().createMessageCorrelation(PatronLoanController.CANCELLED).processInstanceBusinessKey(KEY).correlate();
+        execute(job(borrowing));
+        lenderSays("CancelResponse", Map.of("supplierAnswerYesNo", "N"));
+        execute(job(borrowing));
+        assertThat(borrowing).isWaitingAt("Gateway_AwaitAnswer");
+        lenderSays("Loaned", Map.of("supplierDueDate", date(LocalDate.now().plusWeeks(4))));
+
+        assertThat(task(borrowing)).hasDefinitionKey("Task_ReceiveItem");
+        assertThat(notifications.sent()).extracting(email -> email.model().get("notice")).containsExactly("received", "not-cancelled");
+    }
+
     /** Loaned by the first lender, received, picked up: the patron has it. */
     private ProcessInstance withThePatron(LocalDate lendersDueDate) {
         ProcessInstance borrowing = askingFirstLender();

@@ -68,6 +68,7 @@ class MailTemplatesTest {
             overdue            | Overdue                      | It is overdue                  | En retard
             renewed            | Renewed                      | new due date is 4 January 2027 | Prêt prolongé
             not-renewed        | Not renewed                  | could not renew the loan       | Prolongation refusée
+            not-cancelled      | Too late to cancel           | already on its way             | Annulation impossible
             """)
     void everyPatronNoticeOfBorrowingHasItsOwnSubjectAndWordsInEnglishAndFrench(String notice, String subject, String words, String frenchSubject) {
         Map<String, Object> model = new HashMap<>(Map.of("patronName", "Ada Lovelace", "title", "The Diviners", "notice", notice,
