@@ -24,6 +24,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param shippingTimeout      how long a lender that said WillSupply has to ship before we cancel and ask the next one
  * @param pickupWithin         how long a loan waits for the patron before it goes back to the lender unclaimed
  * @param reminderBefore       how long before the patron's due date the patron is reminded
+ * @param ruleOfFiveCopies     CONTU guidelines: copies a year from one journal before royalties are due (5)
+ * @param ruleOfFiveYears      CONTU guidelines: articles published within this many years count (5)
  */
 @ConfigurationProperties("resource-sharing.borrowing")
 record BorrowingProperties(
@@ -37,5 +39,7 @@ record BorrowingProperties(
         @DefaultValue("P7D") Period retryLater,
         @DefaultValue("P14D") Period shippingTimeout,
         @DefaultValue("P10D") Period pickupWithin,
-        @DefaultValue("P3D") Period reminderBefore) {
+        @DefaultValue("P3D") Period reminderBefore,
+        @DefaultValue("5") int ruleOfFiveCopies,
+        @DefaultValue("5") int ruleOfFiveYears) {
 }

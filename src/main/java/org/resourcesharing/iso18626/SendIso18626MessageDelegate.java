@@ -96,6 +96,10 @@ public class SendIso18626MessageDelegate implements JavaDelegate {
         bib.setEdition(optional(execution, "edition"));
         var service = message.getRequest().getServiceInfo();
         service.setNote(note);
+        String compliance = optional(execution, "copyrightCompliance");
+        if (compliance != null) {
+            service.setCopyrightCompliance(code(compliance));
+        }
         if (execution.getVariable("needBeforeDate") instanceof Date needed) {
             service.setNeedBeforeDate(dateTime(needed));
         }

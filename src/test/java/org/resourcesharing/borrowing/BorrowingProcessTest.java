@@ -51,7 +51,7 @@ import org.resourcesharing.testsupport.TestProcessEngine;
 
 @Deployment(resources = {"bpmn/borrowing.bpmn", "bpmn/lender-selection.dmn", "forms/borrowing-start.form", "forms/verify-citation.form",
         "forms/review-duplicate.form", "forms/review-lender-conditions.form", "forms/receive-item.form", "forms/ship-back.form",
-        "forms/end-of-rota.form", "forms/resolve-lender-error.form"})
+        "forms/end-of-rota.form", "forms/resolve-lender-error.form", "forms/copyright-fee-decision.form"})
 class BorrowingProcessTest {
 
     @RegisterExtension
@@ -59,7 +59,7 @@ class BorrowingProcessTest {
 
     private static final BorrowingProperties PROPERTIES = new BorrowingProperties("http://localhost:8080", List.of("graduate"),
             Currency.getInstance("CAD"), ZoneId.of("America/Toronto"), "ISIL:CA-OPETB",
-            List.of("REFERENCE", "RESERVES", "SPECCOLL", "ARCHIVES"), 3, Period.ofDays(7), Period.ofDays(14), Period.ofDays(10), Period.ofDays(3));
+            List.of("REFERENCE", "RESERVES", "SPECCOLL", "ARCHIVES"), 3, Period.ofDays(7), Period.ofDays(14), Period.ofDays(10), Period.ofDays(3), 5, 5);
     /** Our other campus, Queen's (Ontario, no fee), McGill (Canada, a fee). */
     private static final Map<String, Partner> PARTNERS = Map.of(
             "ISIL:CA-OODT", partner("ISIL:CA-OODT", "Trent Durham", true, "own-campus", "0.00"),
@@ -90,6 +90,7 @@ class BorrowingProcessTest {
         Mocks.register("sendIso18626Message", new SendIso18626MessageDelegate(sender));
         Mocks.register("sendNotification", new SendNotificationDelegate(notifications, historyService()));
         Mocks.register("setPatronDueDate", new SetPatronDueDateDelegate(PROPERTIES));
+        Mocks.register("checkCopyrightCompliance", new CheckCopyrightComplianceDelegate(historyService(), PROPERTIES));
     }
 
     @AfterEach
@@ -357,6 +358,69 @@ class BorrowingProcessTest {
 
         assertThat(task(borrowing)).hasDefinitionKey("Task_ReceiveItem");
         assertThat(notifications.sent()).extracting(email -> email.model().get("notice")).containsExactly("received", "not-cancelled");
+    }
+
+    @Test
+    void aCopyWithinTheRuleOfFiveGoesOutUnderTheCopyrightGuidelines() {
+        ProcessInstance first = copyRequested("B-000101", "2024");
+
+        assertThat(first).isWaitingAt("Gateway_AwaitAnswer").variables().containsEntry("copiesThisYear", 0L)
+                .containsEntry("copyrightCompliance", "CCG");
+        assertThat(sender.last().getRequest().getServiceInfo().getCopyrightCompliance().getValue()).isEqualTo("CCG");
+    }
+
+    @Test
+    void theSixthRecentArticleFromOneJournalThisYearWaitsForACopyrightFeeDecision() {
+        for (int n = 1; n <= 5; n++) {
+            copyRequested("B-00011" + n, "2024");
+            runtimeService().createMessageCorrelation("ISO18626 CopyCompleted").processInstanceBusinessKey("B-00011" + n)
+                    .setVariable("supplierStatus", "CopyCompleted").correlate();
+        }
+        ProcessInstance sixth = runtimeService().startProcessInstanceByKey("borrowing", "B-000116", copyRequest("B-000116", "2024"));
+        execute(job(sixth));
+        execute(job(sixth));
+
+        assertThat(task(sixth)).hasDefinitionKey("Task_CopyrightFeeDecision").hasCandidateGroup("ill-borrowing");
+        assertThat(sixth).variables().containsEntry("copiesThisYear", 5L).containsEntry("beyondRuleOfFive", true);
+        complete(task(sixth), withVariables("royaltyDecision", "pay"));
+        execute(job(sixth));
+        execute(job(sixth));
+
+        assertThat(sixth).isWaitingAt("Gateway_AwaitAnswer").variables().containsEntry("copyrightCompliance", "CCL");
+        assertThat(sender.last().getRequest().getServiceInfo().getCopyrightCompliance().getValue()).isEqualTo("CCL");
+    }
+
+    @Test
+    void articlesOlderThanFiveYearsAreNotCounted() {
+        for (int n = 1; n <= 5; n++) {
+            copyRequested("B-00012" + n, "2010");
+            runtimeService().createMessageCorrelation("ISO18626 CopyCompleted").processInstanceBusinessKey("B-00012" + n)
+                    .setVariable("supplierStatus", "CopyCompleted").correlate();
+        }
+
+        ProcessInstance sixth = copyRequested("B-000126", "2010");
+
+        assertThat(sixth).variables().containsEntry("beyondRuleOfFive", false).containsEntry("copyrightCompliance", "CCG");
+    }
+
+    /** A copy of an article from the Canadian Journal of Fisheries and Aquatic Sciences, asked of the first lender. */
+    private ProcessInstance copyRequested(String requestNumber, String published) {
+        ProcessInstance borrowing = runtimeService().startProcessInstanceByKey("borrowing", requestNumber, copyRequest(requestNumber, published));
+        execute(job(borrowing));
+        execute(job(borrowing));
+        execute(job(borrowing));
+        assertThat(borrowing).isWaitingAt("Gateway_AwaitAnswer");
+        return borrowing;
+    }
+
+    /** Each for another patron (no duplicates): the rule of five counts the library's copies, not the patron's. */
+    private static Map<String, Object> copyRequest(String patronId, String published) {
+        Map<String, Object> request = new HashMap<>(Map.of("patronId", patronId, "patronName", "Ada Lovelace",
+                "patronEmail", "ada@trentu.example.ca", "patronType", "graduate", "serviceType", "Copy",
+                "title", "Canadian journal of fisheries and aquatic sciences", "issn", "0706-652X",
+                "titleOfComponent", "Lake trout in the Kawarthas", "pagesRequested", "101-112"));
+        request.put("publicationDate", published);
+        return request;
     }
 
     /** Loaned by the first lender, received, picked up: the patron has it. */
