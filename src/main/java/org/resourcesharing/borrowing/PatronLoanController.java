@@ -46,11 +46,14 @@ class PatronLoanController {
         record(requestNumber, RENEWAL_ASKED, "is not out with the patron");
     }
 
-    /** The patron no longer needs it: while a lender is being asked and has not shipped, the lender is asked to cancel. */
+    /**
+     * The patron no longer needs it: a request waiting for staff ends at once; while a lender is asked and
+     * has not shipped, the lender is asked to cancel.
+     */
     @PostMapping("/api/borrowing-requests/{requestNumber}/cancellation")
     @ResponseStatus(HttpStatus.ACCEPTED)
     void cancelled(@PathVariable String requestNumber) {
-        record(requestNumber, CANCELLED, "cannot be cancelled now: it is not with a lender, or the item is already on its way");
+        record(requestNumber, CANCELLED, "cannot be cancelled now: the item is already on its way, or the request has ended");
     }
 
     private void record(String requestNumber, String message, String notWaiting) {

@@ -346,6 +346,22 @@ class BorrowingProcessTest {
     }
 
     @Test
+    void aPatronWhoCancelsWhileTheRequestWaitsForStaffIsCancelledAtOnce() {
+        unionItems = List.of();
+        ProcessInstance borrowing = started(patronRequest());
+        execute(job(borrowing));
+        execute(job(borrowing));
+        assertThat(task(borrowing)).hasDefinitionKey("Task_EndOfRota");
+
+        runtimeService().createMessageCorrelation(PatronLoanController.CANCELLED).processInstanceBusinessKey(KEY).correlate();
+        execute(job(borrowing));
+
+        assertThat(borrowing).isEnded().hasPassed("EndEvent_Cancelled").hasNotPassed("Task_SendCancel");
+        assertThat(sender.messages()).isEmpty();
+        assertThat(notifications.sent()).extracting(email -> email.model().get("notice")).containsExactly("received", "cancelled");
+    }
+
+    @Test
     void aCancellationTheLenderRefusesLetsTheRequestGoOn() {
         ProcessInstance borrowing = askingFirstLender();
 
