@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.resourcesharing.copyright.TestPdfs;
 import org.resourcesharing.testsupport.ResourceSharingIntegrationTest;
+import org.resourcesharing.testsupport.TestProcesses;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.http.client.ClientHttpRequestFactorySettings.Redirects;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -51,19 +52,15 @@ class ScanAndDeliverUploadIntegrationTest {
     TaskService taskService;
     @Autowired
     HistoryService historyService;
+    @Autowired
+    ManagementService managementService;
 
     private final List<String> started = new ArrayList<>();
 
     /** Completed instances go on to tell a borrower that does not exist here; they are not part of these tests. */
     @AfterEach
     void deleteInstances() {
-        for (String id : started) {
-            try {
-                runtimeService.deleteProcessInstanceIfExists(id, "test over", true, true, true, false);
-            } catch (OptimisticLockingException jobRanMeanwhile) {
-                runtimeService.deleteProcessInstanceIfExists(id, "test over", true, true, true, false);
-            }
-        }
+        started.forEach(id -> TestProcesses.remove(runtimeService, managementService, id));
     }
 
     @Test
