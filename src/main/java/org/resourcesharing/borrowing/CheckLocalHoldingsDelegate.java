@@ -8,8 +8,6 @@ import org.resourcesharing.catalogue.Catalogue;
 import org.resourcesharing.catalogue.CatalogueQuery;
 import org.resourcesharing.catalogue.CatalogueRecord.Availability;
 import org.resourcesharing.catalogue.CatalogueRecord.Item;
-import org.resourcesharing.catalogue.InvalidIdentifierException;
-import org.resourcesharing.platform.FieldErrors.InvalidRequestException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,7 +31,7 @@ class CheckLocalHoldingsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Optional<Item> usable = catalogue.localHoldings(query(execution)).stream()
+        Optional<Item> usable = query(execution).stream().flatMap(query -> catalogue.localHoldings(query).stream())
                 .flatMap(record -> record.items().stream())
                 .filter(item -> item.agencyId().equals(properties.agencyId())) // our other campuses lend, through the rota
                 .filter(item -> item.availability() == Availability.ON_SHELF || item.availability() == Availability.IN_LIBRARY_USE
@@ -44,14 +42,10 @@ class CheckLocalHoldingsDelegate implements JavaDelegate {
         execution.setVariable("localCallNumber", usable.map(Item::callNumber).orElse(null));
     }
 
-    /** Identifiers were normalised by the citation check; a title alone is searched too. */
-    static CatalogueQuery query(DelegateExecution execution) {
-        try {
-            return CatalogueQuery.of(text(execution, "isbn"), text(execution, "issn"), text(execution, "oclcNumber"), text(execution, "doi"),
-                    text(execution, "title"), text(execution, "author"));
-        } catch (InvalidRequestException | InvalidIdentifierException invalid) {
-            return CatalogueQuery.of(null, null, null, null, text(execution, "title"), text(execution, "author"));
-        }
+    /** The request's citation as a catalogue query (identifiers were normalised by the citation check); empty if it names nothing. */
+    static Optional<CatalogueQuery> query(DelegateExecution execution) {
+        return CatalogueQuery.bestEffort(text(execution, "isbn"), text(execution, "issn"), text(execution, "oclcNumber"), text(execution, "doi"),
+                text(execution, "title"), text(execution, "author"), problem -> { });
     }
 
     private static String text(DelegateExecution execution, String name) {

@@ -66,7 +66,8 @@ class ChooseLendersDelegate implements JavaDelegate {
                 .map(String::strip).filter(id -> !id.isEmpty()).collect(Collectors.toSet());
         List<Candidate> candidates = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        for (HoldingAgency holder : catalogue.holdingAgencies(CheckLocalHoldingsDelegate.query(execution))) {
+        List<HoldingAgency> holders = CheckLocalHoldingsDelegate.query(execution).map(catalogue::holdingAgencies).orElse(List.of());
+        for (HoldingAgency holder : holders) {
             String agencyId = holder.agencyId();
             if (agencyId.equals(properties.agencyId())) {
                 continue;

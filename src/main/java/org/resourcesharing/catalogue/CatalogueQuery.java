@@ -1,8 +1,11 @@
 package org.resourcesharing.catalogue;
 
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.resourcesharing.platform.FieldErrors;
+import org.resourcesharing.platform.FieldErrors.InvalidRequestException;
 
 /**
  * What to look for: any identifiers, and title with author for when no identifier matches. Built
@@ -22,6 +25,26 @@ public record CatalogueQuery(Isbn isbn, Issn issn, OclcNumber oclcNumber, Doi do
         }
         errors.throwIfAny();
         return query;
+    }
+
+    /**
+     * For a request already taken in: with its identifiers if they are all valid, else by title and
+     * author alone (a wrong check digit should not hide a book the catalogue has); empty when nothing
+     * is left to search by. Each problem is told to {@code notes}.
+     */
+    public static Optional<CatalogueQuery> bestEffort(String isbn, String issn, String oclcNumber, String doi, String title, String author,
+            Consumer<String> notes) {
+        try {
+            return Optional.of(of(isbn, issn, oclcNumber, doi, title, author));
+        } catch (InvalidRequestException invalid) {
+            invalid.errors().forEach(error -> notes.accept(error.field() + ": " + error.reason()));
+        }
+        try {
+            return Optional.of(of(null, null, null, null, title, author));
+        } catch (InvalidRequestException nothingToSearchBy) {
+            notes.accept("the request names no title to search the catalogue by");
+            return Optional.empty();
+        }
     }
 
     public boolean hasIdentifier() {

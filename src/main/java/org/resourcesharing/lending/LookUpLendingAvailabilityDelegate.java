@@ -9,7 +9,6 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.resourcesharing.catalogue.Catalogue;
 import org.resourcesharing.catalogue.Catalogue.LendingAvailability;
 import org.resourcesharing.catalogue.CatalogueQuery;
-import org.resourcesharing.platform.FieldErrors.InvalidRequestException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,7 +30,8 @@ public class LookUpLendingAvailabilityDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         List<String> notes = new ArrayList<>();
-        CatalogueQuery query = query(execution, notes);
+        CatalogueQuery query = CatalogueQuery.bestEffort(text(execution, "isbn"), text(execution, "issn"), text(execution, "oclcNumber"),
+                text(execution, "doi"), text(execution, "title"), text(execution, "author"), notes::add).orElse(null);
         if (query == null) {
             execution.setVariable("shelfStatus", "NOT_CHECKED");
             execution.setVariable("catalogueNote", String.join("; ", notes));
@@ -46,22 +46,6 @@ public class LookUpLendingAvailabilityDelegate implements JavaDelegate {
         execution.setVariable("publicationYear", availability.publicationYear());
         execution.setVariable("materialType", availability.materialType() == null ? null : availability.materialType().name());
         execution.setVariable("catalogueNote", notes.isEmpty() ? null : String.join("; ", notes));
-    }
-
-    /** The request's identifiers and title; without the identifiers if any is invalid; null if nothing is left to search by. */
-    private static CatalogueQuery query(DelegateExecution execution, List<String> notes) {
-        try {
-            return CatalogueQuery.of(text(execution, "isbn"), text(execution, "issn"), text(execution, "oclcNumber"), text(execution, "doi"),
-                    text(execution, "title"), text(execution, "author"));
-        } catch (InvalidRequestException invalid) {
-            invalid.errors().forEach(error -> notes.add(error.field() + ": " + error.reason()));
-        }
-        try {
-            return CatalogueQuery.of(null, null, null, null, text(execution, "title"), text(execution, "author"));
-        } catch (InvalidRequestException nothingToSearchBy) {
-            notes.add("the request names no title to search the catalogue by");
-            return null;
-        }
     }
 
     private static String text(DelegateExecution execution, String name) {
