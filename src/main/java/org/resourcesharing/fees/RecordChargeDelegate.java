@@ -16,6 +16,7 @@ import org.resourcesharing.fees.Posting.Direction;
 import org.resourcesharing.fees.Posting.Kind;
 import org.resourcesharing.platform.FieldErrors;
 import org.resourcesharing.platform.FieldErrors.InvalidRequestException;
+import org.resourcesharing.platform.StepVisits;
 import org.springframework.stereotype.Component;
 
 /**
@@ -75,9 +76,8 @@ public class RecordChargeDelegate implements JavaDelegate {
     }
 
     private String postingKey(DelegateExecution execution, Kind kind) {
-        long completedVisits = historyService.createHistoricActivityInstanceQuery().processInstanceId(execution.getProcessInstanceId())
-                .activityId(execution.getCurrentActivityId()).finished().count();
-        return execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId() + ":" + kind + ":" + (completedVisits + 1);
+        return execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId() + ":" + kind + ":"
+                + StepVisits.current(execution, historyService);
     }
 
     /** The process's id in the diagram is its definition key; found in the model, which needs no query. */

@@ -3,6 +3,7 @@ package org.resourcesharing.mail;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.resourcesharing.platform.StepVisits;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,9 +41,7 @@ public class SendNotificationDelegate implements JavaDelegate {
      * completed visits are counted in the history, which a failed attempt never reaches.
      */
     private String sendKey(DelegateExecution execution) {
-        long completedVisits = historyService.createHistoricActivityInstanceQuery().processInstanceId(execution.getProcessInstanceId())
-                .activityId(execution.getCurrentActivityId()).finished().count();
-        return execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId() + ":" + (completedVisits + 1);
+        return execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId() + ":" + StepVisits.current(execution, historyService);
     }
 
     private static String required(DelegateExecution execution, String name) {
