@@ -6,6 +6,7 @@ import java.util.Date;
 import java.util.Locale;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.resourcesharing.catalogue.Doi;
@@ -25,7 +26,7 @@ public class BorrowingIntake {
 
     /** The door a request came through, as the process variable {@code requestChannel} names it. */
     public enum Channel {
-        API, OPENURL;
+        API, OPENURL, STAFF;
 
         String variableValue() {
             return name().toLowerCase(Locale.ROOT);
@@ -64,7 +65,7 @@ public class BorrowingIntake {
         VariableMap variables = citationVariables(request);
         BorrowingRequests.Numbered numbered = requests.insert(new BorrowingRequests.NewRequest(text(request.patronId()), text(request.patronName()),
                 text(request.patronEmail()), patronType(request), serviceType, displayTitle(request), channel.variableValue(), clock.instant()));
-        String statusUrl = properties.publicBaseUrl().replaceAll("/+$", "") + "/requests/" + numbered.statusToken();
+        String statusUrl = statusUrl(numbered);
         variables.putValue("patronId", text(request.patronId()))
                 .putValue("patronName", text(request.patronName()))
                 .putValue("patronEmail", text(request.patronEmail()))
@@ -76,6 +77,29 @@ public class BorrowingIntake {
                 .putValue("statusUrl", statusUrl);
         runtimeService.createProcessInstanceByKey(PROCESS_KEY).businessKey(numbered.requestNumber()).setVariables(variables).execute();
         return new Submitted(numbered.requestNumber(), statusUrl);
+    }
+
+    /**
+     * A request staff started in Tasklist (the start form) gets a number and a status page like the
+     * others: stored, and its process given the number as business key. (Requests that came through
+     * {@link #submit} already have both; the diagram calls this only for the others.)
+     */
+    public void numberStartedRequest(DelegateExecution execution) {
+        String title = (String) execution.getVariable("title");
+        String component = (String) execution.getVariable("titleOfComponent");
+        BorrowingRequests.Numbered numbered = requests.insert(new BorrowingRequests.NewRequest((String) execution.getVariable("patronId"),
+                (String) execution.getVariable("patronName"), (String) execution.getVariable("patronEmail"),
+                (String) execution.getVariable("patronType"), ServiceType.read((String) execution.getVariable("serviceType")).orElseThrow(),
+                component == null ? title : component + " (in " + title + ")", Channel.STAFF.variableValue(), clock.instant()));
+        execution.setProcessBusinessKey(numbered.requestNumber());
+        execution.setVariable("requestChannel", Channel.STAFF.variableValue());
+        execution.setVariable("requestNumber", numbered.requestNumber());
+        execution.setVariable("statusToken", numbered.statusToken());
+        execution.setVariable("statusUrl", statusUrl(numbered));
+    }
+
+    private String statusUrl(BorrowingRequests.Numbered numbered) {
+        return properties.publicBaseUrl().replaceAll("/+$", "") + "/requests/" + numbered.statusToken();
     }
 
     /** Adds what is wrong with the request to {@code errors}; for pages that have their own errors to show beside these. */

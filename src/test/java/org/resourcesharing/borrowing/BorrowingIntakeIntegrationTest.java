@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -45,6 +47,10 @@ class BorrowingIntakeIntegrationTest {
     IdentityService identityService;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    RepositoryService repositoryService;
+    @Autowired
+    FormService formService;
 
     private final List<String> requestNumbers = new ArrayList<>();
 
@@ -78,6 +84,24 @@ class BorrowingIntakeIntegrationTest {
         request.put("notes", "For my thesis chapter");
         request.put("favouriteColour", "blue"); // unknown fields are ignored: a portal may send more than we read
         return request;
+    }
+
+    @Test
+    void aRequestStaffStartInTasklistIsNumberedAndGetsAStatusPageLikeTheOthers() {
+        String definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey("borrowing").latestVersion().singleResult().getId();
+
+        ProcessInstance started = formService.submitStartForm(definition, Map.of("patronId", "2000777777", "patronName", "Lena Roy",
+                "patronEmail", "lena.roy@trentu.example.ca", "patronType", "faculty", "serviceType", "Loan", "title", "Two solitudes"));
+        requestNumbers.add(started.getBusinessKey());
+
+        assertThat(started.getBusinessKey()).matches("B-[0-9]{6}");
+        Map<String, Object> row = jdbc.sql("select * from borrowing_request where request_number = ?").param(started.getBusinessKey())
+                .query().singleRow();
+        assertThat(row).containsEntry("channel", "staff").containsEntry("title", "Two solitudes");
+        String statusUrl = (String) runtimeService.getVariable(started.getId(), "statusUrl");
+        assertThat(statusUrl).endsWith("/requests/" + row.get("status_token"));
+        assertThat(http.getForEntity(statusUrl.substring(statusUrl.indexOf("/requests/")), String.class).getBody())
+                .contains(started.getBusinessKey(), "Two solitudes");
     }
 
     @Test
