@@ -2,10 +2,10 @@ package org.resourcesharing.borrowing;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.resourcesharing.iso18626.Iso18626MessageLog;
+import org.resourcesharing.iso18626.Iso18626MessageLog.Asked;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,38 +21,20 @@ class LenderStatistics {
 
     static final int MINIMUM_REQUESTS = 5;
 
-    private final JdbcClient jdbc;
+    private final Iso18626MessageLog messageLog;
 
-    LenderStatistics(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    LenderStatistics(Iso18626MessageLog messageLog) {
+        this.messageLog = messageLog;
     }
 
     Record of(String lenderId) {
-        OffsetDateTime since = OffsetDateTime.now().minusYears(1);
-        Map<String, OffsetDateTime> asked = new HashMap<>();
-        jdbc.sql("""
-                select requesting_request_id, created_at from iso18626_message
-                where direction = 'OUT' and message_type = 'request' and partner_agency_id = ? and created_at > ?
-                """).params(lenderId, since)
-                .query(rs -> {
-                    asked.putIfAbsent(rs.getString(1), rs.getObject(2, OffsetDateTime.class));
-                });
+        List<Asked> asked = messageLog.askedOf(lenderId, OffsetDateTime.now().minusYears(1));
         if (asked.size() < MINIMUM_REQUESTS) {
             return new Record(null, null);
         }
-        Map<String, OffsetDateTime> filled = new HashMap<>();
-        jdbc.sql("""
-                select requesting_request_id, created_at from iso18626_message
-                where direction = 'IN' and partner_agency_id = ? and message_value in ('Loaned', 'CopyCompleted') and created_at > ?
-                order by created_at
-                """).params(lenderId, since)
-                .query(rs -> {
-                    filled.putIfAbsent(rs.getString(1), rs.getObject(2, OffsetDateTime.class));
-                });
-        double days = filled.entrySet().stream().filter(fill -> asked.containsKey(fill.getKey()))
-                .mapToDouble(fill -> Duration.between(asked.get(fill.getKey()), fill.getValue()).toMinutes() / (60.0 * 24))
+        List<Asked> filled = asked.stream().filter(request -> request.filledAt() != null).toList();
+        double days = filled.stream().mapToDouble(request -> Duration.between(request.askedAt(), request.filledAt()).toMinutes() / (60.0 * 24))
                 .average().orElse(Double.NaN);
-        long fills = filled.keySet().stream().filter(asked::containsKey).count();
-        return new Record((double) fills / asked.size(), Double.isNaN(days) ? null : Math.round(days * 10) / 10.0);
+        return new Record((double) filled.size() / asked.size(), Double.isNaN(days) ? null : Math.round(days * 10) / 10.0);
     }
 }

@@ -3,7 +3,10 @@ package org.resourcesharing.iso18626;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -72,6 +75,32 @@ public class Iso18626MessageLog {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void recordSeparately(Entry entry) {
         record(entry);
+    }
+
+    /** When we asked a lender for a request, and when it first said it shipped it (Loaned or CopyCompleted), if it did. */
+    public record Asked(String requestId, OffsetDateTime askedAt, OffsetDateTime filledAt) {
+    }
+
+    /** Our requests to one lender since a moment, each with when the lender filled it: what a lender's fill rate and turnaround are made of. */
+    public List<Asked> askedOf(String lenderId, OffsetDateTime since) {
+        Map<String, OffsetDateTime> asked = new LinkedHashMap<>();
+        jdbc.sql("""
+                select requesting_request_id, created_at from iso18626_message
+                where direction = 'OUT' and message_type = 'request' and partner_agency_id = ? and created_at > ? order by created_at
+                """).params(lenderId, since)
+                .query(rs -> {
+                    asked.putIfAbsent(rs.getString(1), rs.getObject(2, OffsetDateTime.class));
+                });
+        Map<String, OffsetDateTime> filled = new HashMap<>();
+        jdbc.sql("""
+                select requesting_request_id, created_at from iso18626_message
+                where direction = 'IN' and partner_agency_id = ? and message_value in ('Loaned', 'CopyCompleted') and created_at > ?
+                order by created_at
+                """).params(lenderId, since)
+                .query(rs -> {
+                    filled.putIfAbsent(rs.getString(1), rs.getObject(2, OffsetDateTime.class));
+                });
+        return asked.entrySet().stream().map(request -> new Asked(request.getKey(), request.getValue(), filled.get(request.getKey()))).toList();
     }
 
     public List<Entry> forBusinessKey(String businessKey) {
