@@ -96,6 +96,10 @@ public class BorrowingIntake {
         execution.setVariable("requestNumber", numbered.requestNumber());
         execution.setVariable("statusToken", numbered.statusToken());
         execution.setVariable("statusUrl", statusUrl(numbered));
+        if (execution.getVariable("maximumCost") != null && execution.getVariable("maximumCostCurrency") == null) {
+            // the start form asks for the amount in the library's currency, as the API does when none is given
+            execution.setVariable("maximumCostCurrency", properties.defaultCurrency().getCurrencyCode());
+        }
     }
 
     private String statusUrl(BorrowingRequests.Numbered numbered) {

@@ -91,13 +91,15 @@ class BorrowingIntakeIntegrationTest {
         String definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey("borrowing").latestVersion().singleResult().getId();
 
         ProcessInstance started = formService.submitStartForm(definition, Map.of("patronId", "2000777777", "patronName", "Lena Roy",
-                "patronEmail", "lena.roy@trentu.example.ca", "patronType", "faculty", "serviceType", "Loan", "title", "Two solitudes"));
+                "patronEmail", "lena.roy@trentu.example.ca", "patronType", "faculty", "serviceType", "Loan", "title", "Two solitudes",
+                "maximumCost", "20"));
         requestNumbers.add(started.getBusinessKey());
 
         assertThat(started.getBusinessKey()).matches("B-[0-9]{6}");
         Map<String, Object> row = jdbc.sql("select * from borrowing_request where request_number = ?").param(started.getBusinessKey())
                 .query().singleRow();
         assertThat(row).containsEntry("channel", "staff").containsEntry("title", "Two solitudes");
+        assertThat(runtimeService.getVariable(started.getId(), "maximumCostCurrency")).as("the start form's amounts are in CAD").isEqualTo("CAD");
         String statusUrl = (String) runtimeService.getVariable(started.getId(), "statusUrl");
         assertThat(statusUrl).endsWith("/requests/" + row.get("status_token"));
         assertThat(http.getForEntity(statusUrl.substring(statusUrl.indexOf("/requests/")), String.class).getBody())
