@@ -26,6 +26,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reminderBefore       how long before the patron's due date the patron is reminded
  * @param ruleOfFiveCopies     CONTU guidelines: copies a year from one journal before royalties are due (5)
  * @param ruleOfFiveYears      CONTU guidelines: articles published within this many years count (5)
+ * @param costConsentWithin    how long the patron has to accept a lender's cost before the lender is told no and the next one asked
  */
 @ConfigurationProperties("resource-sharing.borrowing")
 record BorrowingProperties(
@@ -41,5 +42,6 @@ record BorrowingProperties(
         @DefaultValue("P10D") Period pickupWithin,
         @DefaultValue("P3D") Period reminderBefore,
         @DefaultValue("5") int ruleOfFiveCopies,
-        @DefaultValue("5") int ruleOfFiveYears) {
+        @DefaultValue("5") int ruleOfFiveYears,
+        @DefaultValue("P5D") Period costConsentWithin) {
 }

@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  * lenders the table leaves out, lenders without an ISO 18626 system, and lenders that answered Unfilled to this request before
  * ({@code lendersUnfilled}), are skipped. Sets {@code lenderRota} (agency ids in the order to ask,
  * comma-separated) and {@code lenderRotaNotes} (each candidate and why, for staff), and the settings
- * the waits use: {@code shippingTimeout}, {@code retryLater}; our agency and request id for the messages.
+ * the waits use: {@code shippingTimeout}, {@code retryLater}, {@code costConsentWithin}; our agency and request id for the messages.
  */
 @Component("chooseLenders")
 class ChooseLendersDelegate implements JavaDelegate {
@@ -99,6 +99,7 @@ class ChooseLendersDelegate implements JavaDelegate {
         execution.setVariable("requestingAgencyRequestId", execution.getProcessBusinessKey());
         execution.setVariable("shippingTimeout", properties.shippingTimeout().toString());
         execution.setVariable("retryLater", properties.retryLater().toString());
+        execution.setVariable("costConsentWithin", properties.costConsentWithin().toString());
         execution.setVariable("lenderRotaNotes", notes.isEmpty() ? "No library in the union catalogue holds it" : String.join("; ", notes));
     }
 

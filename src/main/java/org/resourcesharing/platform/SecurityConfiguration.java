@@ -94,7 +94,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/borrowing-requests")
                         .hasAnyRole(BORROWING_STAFF_ROLE, BORROWING_API_ROLE, managers, ADMIN_ROLE)
                         .requestMatchers(HttpMethod.POST, "/api/borrowing-requests/*/pickup", "/api/borrowing-requests/*/return",
-                                "/api/borrowing-requests/*/renewal", "/api/borrowing-requests/*/cancellation")
+                                "/api/borrowing-requests/*/renewal", "/api/borrowing-requests/*/cancellation",
+                                "/api/borrowing-requests/*/damage-or-loss")
                         .hasAnyRole(BORROWING_STAFF_ROLE, managers, ADMIN_ROLE)
                         .anyRequest().denyAll())
                 .httpBasic(Customizer.withDefaults())
@@ -134,14 +135,14 @@ class SecurityConfiguration {
      * Open to everyone, but a form is only accepted with the CSRF token its page carried, so that no
      * other site can make a visitor's browser submit requests. The token is kept in a cookie, not a
      * session: a discovery system sends many visitors who never submit, and none should cost a
-     * server session. The cookie is not the staff pages' RS-PAGES-XSRF and is sent only to /openurl.
+     * server session. The cookie is not the staff pages' RS-PAGES-XSRF; it has path / because these pages live under two paths.
      */
     @Bean
     SecurityFilterChain patronPages(HttpSecurity http) throws Exception {
         CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
         tokens.setCookieName("RS-PATRON-XSRF");
-        tokens.setCookiePath("/openurl");
-        // Strict is enough: the cookie is set on the page (arriving from a discovery system) and sent back by its own form
+        tokens.setCookiePath("/");
+        // Strict is enough: the cookie is set on the page (arriving from a discovery system or an email) and sent back by its own form
         tokens.setCookieCustomizer(cookie -> cookie.sameSite("Strict"));
         XorCsrfTokenRequestAttributeHandler tokenInForms = new XorCsrfTokenRequestAttributeHandler();
         tokenInForms.setCsrfRequestAttributeName(null); // loaded on every request, so that every form rendered carries it

@@ -40,6 +40,10 @@ import org.resourcesharing.catalogue.CatalogueRecord.Availability;
 import org.resourcesharing.catalogue.CatalogueRecord.Item;
 import org.resourcesharing.catalogue.CatalogueRecord.MaterialType;
 import org.resourcesharing.catalogue.CatalogueSource;
+import org.resourcesharing.fees.Ledger;
+import org.resourcesharing.fees.Posting;
+import org.resourcesharing.fees.RecordChargeDelegate;
+import org.resourcesharing.fees.TestLedgers;
 import org.resourcesharing.iso18626.Iso18626TestSenders;
 import org.resourcesharing.iso18626.Iso18626TestSenders.RecordingSender;
 import org.resourcesharing.iso18626.Partner;
@@ -51,7 +55,8 @@ import org.resourcesharing.testsupport.TestProcessEngine;
 
 @Deployment(resources = {"bpmn/borrowing.bpmn", "bpmn/lender-selection.dmn", "forms/borrowing-start.form", "forms/verify-citation.form",
         "forms/review-duplicate.form", "forms/review-lender-conditions.form", "forms/receive-item.form", "forms/ship-back.form",
-        "forms/end-of-rota.form", "forms/resolve-lender-error.form", "forms/copyright-fee-decision.form"})
+        "forms/end-of-rota.form", "forms/resolve-lender-error.form", "forms/copyright-fee-decision.form",
+        "forms/resolve-damage-on-arrival.form", "forms/resolve-borrowed-item.form", "forms/correct-charge.form"})
 class BorrowingProcessTest {
 
     @RegisterExtension
@@ -59,7 +64,8 @@ class BorrowingProcessTest {
 
     private static final BorrowingProperties PROPERTIES = new BorrowingProperties("http://localhost:8080", List.of("graduate"),
             Currency.getInstance("CAD"), ZoneId.of("America/Toronto"), "ISIL:CA-OPETB",
-            List.of("REFERENCE", "RESERVES", "SPECCOLL", "ARCHIVES"), 3, Period.ofDays(7), Period.ofDays(14), Period.ofDays(10), Period.ofDays(3), 5, 5);
+            List.of("REFERENCE", "RESERVES", "SPECCOLL", "ARCHIVES"), 3, Period.ofDays(7), Period.ofDays(14), Period.ofDays(10), Period.ofDays(3), 5, 5,
+            Period.ofDays(5));
     /** Our other campus, Queen's (Ontario, no fee), McGill (Canada, a fee). */
     private static final Map<String, Partner> PARTNERS = Map.of(
             "ISIL:CA-OODT", partner("ISIL:CA-OODT", "Trent Durham", true, "own-campus", "0.00"),
@@ -68,6 +74,7 @@ class BorrowingProcessTest {
     private static final String KEY = "B-000042";
 
     private RecordingSender sender;
+    private Ledger ledger;
     private TestNotifications notifications;
     private List<Item> ourItems = List.of();
     private List<Item> unionItems = List.of(item("ISIL:CA-OKQ", Availability.ON_SHELF), item("ISIL:CA-QMM", Availability.ON_SHELF),
@@ -91,6 +98,8 @@ class BorrowingProcessTest {
         Mocks.register("sendNotification", new SendNotificationDelegate(notifications, historyService()));
         Mocks.register("setPatronDueDate", new SetPatronDueDateDelegate(PROPERTIES));
         Mocks.register("checkCopyrightCompliance", new CheckCopyrightComplianceDelegate(historyService(), PROPERTIES));
+        ledger = TestLedgers.newLedger(); // one per test: every test's request has the same number
+        Mocks.register("recordCharge", new RecordChargeDelegate(ledger, historyService()));
     }
 
     @AfterEach
@@ -122,9 +131,9 @@ class BorrowingProcessTest {
         assertThat(sender.last().getRequestingAgencyMessage().getAction().value()).isEqualTo("Received");
         assertThat(notifications.sent().get(1).model()).containsEntry("notice", "ready");
 
-        runtimeService().createMessageCorrelation(PatronLoanController.PICKED_UP).processInstanceBusinessKey(KEY).correlate();
+        runtimeService().createMessageCorrelation(PatronEvents.PICKED_UP).processInstanceBusinessKey(KEY).correlate();
         execute(job(borrowing));
-        runtimeService().createMessageCorrelation(PatronLoanController.RETURNED).processInstanceBusinessKey(KEY).correlate();
+        runtimeService().createMessageCorrelation(PatronEvents.RETURNED).processInstanceBusinessKey(KEY).correlate();
         execute(job(borrowing));
         complete(task(borrowing), withVariables("shippingMethod", "CanadaPost", "trackingNumber", "7023 1111"));
         execute(job(borrowing));
@@ -273,6 +282,168 @@ class BorrowingProcessTest {
     }
 
     @Test
+    void aCostThePatronAcceptsByTheEmailLinkIsAgreedWithTheLender() {
+        ProcessInstance borrowing = askingFirstLender();
+        lenderSays("ExpectToSupply", Map.of("offeredCost", "40.00", "offeredCostCurrency", "USD"));
+        complete(task(borrowing), withVariables("conditionsDecision", "askPatron"));
+        execute(job(borrowing)); // after the task
+        execute(job(borrowing)); // the email to the patron
+
+        assertThat(borrowing).isWaitingAt("Gateway_AwaitConsent").variables().containsEntry("patronStatus", "cost-consent");
+        var asked = notifications.sent().get(notifications.sent().size() - 1);
+        assertThat(asked.model()).containsEntry("notice", "cost-consent").containsEntry("offeredCost", "40.00")
+                .containsEntry("offeredCostCurrency", "USD");
+        assertThat(sender.messages()).hasSize(1); // nothing agreed before the patron answers
+
+        runtimeService().createMessageCorrelation(PatronEvents.ACCEPTS_COST).processInstanceBusinessKey(KEY).correlate();
+        execute(job(borrowing));
+        execute(job(borrowing));
+
+        assertThat(sender.last().getRequestingAgencyMessage().getAction().value()).isEqualTo("Notification");
+        assertThat(sender.last().getRequestingAgencyMessage().getNote()).isEqualTo("#ReShareLoanConditionAgreeResponse#");
+        assertThat(borrowing).hasPassed("Event_PatronAcceptsCost").isWaitingAt("Gateway_AwaitAnswer");
+    }
+
+    @Test
+    void aCostThePatronDeclinesIsRefusedToTheLenderAndTheNextOneAsked() {
+        ProcessInstance borrowing = askingFirstLender();
+        lenderSays("ExpectToSupply", Map.of("offeredCost", "40.00", "offeredCostCurrency", "USD"));
+        complete(task(borrowing), withVariables("conditionsDecision", "askPatron"));
+        execute(job(borrowing));
+        execute(job(borrowing));
+
+        runtimeService().createMessageCorrelation(PatronEvents.DECLINES_COST).processInstanceBusinessKey(KEY).correlate();
+        execute(job(borrowing)); // after the answer
+        execute(job(borrowing)); // Cancel to the lender
+        execute(job(borrowing)); // the next lender asked
+
+        List<ISO18626Message> sent = sender.messages();
+        assertThat(sent.get(1).getRequestingAgencyMessage().getAction().value()).isEqualTo("Cancel");
+        assertThat(sent.get(2).getRequest().getHeader().getSupplyingAgencyId().getAgencyIdValue()).isEqualTo("CA-OKQ");
+        assertThat(borrowing).hasPassed("Event_PatronDeclinesCost");
+    }
+
+    @Test
+    void aCostThePatronLeavesUnansweredIsRefusedToTheLenderAfterTheConsentTime() {
+        ProcessInstance borrowing = askingFirstLender();
+        lenderSays("ExpectToSupply", Map.of("offeredCost", "40.00", "offeredCostCurrency", "USD"));
+        complete(task(borrowing), withVariables("conditionsDecision", "askPatron"));
+        execute(job(borrowing));
+        execute(job(borrowing));
+
+        Job consentTime = managementService().createJobQuery().processInstanceId(borrowing.getId()).timers().activityId("Event_NoConsent")
+                .singleResult();
+        assertThat(consentTime.getDuedate()).isCloseTo(Date.from(java.time.Instant.now().plus(Duration.ofDays(5))), 60_000);
+        execute(consentTime);
+        execute(job(borrowing));
+        execute(job(borrowing));
+
+        assertThat(sender.messages().get(1).getRequestingAgencyMessage().getAction().value()).isEqualTo("Cancel");
+        assertThat(borrowing).hasPassed("Event_NoConsent").isWaitingAt("Gateway_AwaitAnswer");
+        assertThat(borrowing).variables().containsEntry("supplyingAgencyId", "ISIL:CA-OKQ");
+    }
+
+    @Test
+    void aLoanDamagedOnArrivalIsLentOnlyWhenStaffSaySoAndTheLenderGetsTheirNote() {
+        ProcessInstance borrowing = askingFirstLender();
+        lenderSays("Loaned", Map.of("supplierDueDate", date(LocalDate.now().plusWeeks(4))));
+        complete(task(borrowing), withVariables("itemBarcode", "ILL-0042", "itemCondition", "damaged", "receiveNote",
+                "Water damage on the back cover"));
+        execute(job(borrowing));
+        execute(job(borrowing)); // Received, with the note
+
+        assertThat(sender.last().getRequestingAgencyMessage().getAction().value()).isEqualTo("Received");
+        assertThat(sender.last().getRequestingAgencyMessage().getNote()).isEqualTo("Water damage on the back cover");
+        assertThat(task(borrowing)).hasDefinitionKey("Task_ResolveDamageOnArrival").hasCandidateGroup("ill-borrowing");
+        complete(task(borrowing), withVariables("arrivalDamageDecision", "lend"));
+        execute(job(borrowing));
+        execute(job(borrowing)); // the patron's email
+
+        assertThat(borrowing).isWaitingAt("Task_AwaitPickup");
+        assertThat(notifications.sent()).extracting(email -> email.model().get("notice")).containsExactly("received", "ready");
+    }
+
+    @Test
+    void aLoanDamagedOnArrivalThatStaffWillNotLendGoesStraightBack() {
+        ProcessInstance borrowing = askingFirstLender();
+        lenderSays("Loaned", Map.of("supplierDueDate", date(LocalDate.now().plusWeeks(4))));
+        complete(task(borrowing), withVariables("itemBarcode", "ILL-0042", "itemCondition", "damaged", "receiveNote", "Pages missing"));
+        execute(job(borrowing));
+        execute(job(borrowing));
+        complete(task(borrowing), withVariables("arrivalDamageDecision", "return"));
+        execute(job(borrowing));
+
+        assertThat(task(borrowing)).hasDefinitionKey("Task_ShipBack");
+        assertThat(borrowing).hasNotPassed("Task_EmailReady");
+    }
+
+    @Test
+    void anItemThePatronLostIsChargedToThePatronAndReportedToTheLender() {
+        ProcessInstance borrowing = withThePatron(LocalDate.now().plusWeeks(6));
+        runtimeService().createMessageCorrelation(PatronEvents.DAMAGED_OR_LOST).processInstanceBusinessKey(KEY)
+                .setVariables(Map.of("reportedCondition", "lost", "reportNote", "Left on a bus")).correlate();
+
+        assertThat(task(borrowing)).hasDefinitionKey("Task_ResolveDamage").hasCandidateGroup("ill-borrowing");
+        complete(task(borrowing), withVariables("damageResolution", "Lost by our patron; please send your invoice for the replacement.",
+                "chargeAmount", "125.00", "chargeCurrency", "CAD", "damageOutcome", "lost"));
+        execute(job(borrowing)); // after the task
+        execute(job(borrowing)); // the charge
+        execute(job(borrowing)); // the note to the lender
+
+        assertThat(ledger.postingsForRequest(KEY)).singleElement().satisfies(posting -> {
+            assertThat(posting.accountType()).hasToString("PATRON");
+            assertThat(posting.accountId()).isEqualTo("0612345");
+            assertThat(posting.kind()).hasToString("LOST_ITEM");
+            assertThat(posting.amount()).isEqualByComparingTo("125.00");
+        });
+        assertThat(sender.last().getRequestingAgencyMessage().getAction().value()).isEqualTo("Notification");
+        assertThat(sender.last().getRequestingAgencyMessage().getNote()).startsWith("Lost by our patron");
+        assertThat(borrowing).isEnded().hasPassed("EndEvent_DamageSettled");
+    }
+
+    @Test
+    void aDamagedItemThePatronBroughtBackGoesBackToTheLenderWithTheAgreement() {
+        ProcessInstance borrowing = withThePatron(LocalDate.now().plusWeeks(6));
+        runtimeService().createMessageCorrelation(PatronEvents.DAMAGED_OR_LOST).processInstanceBusinessKey(KEY)
+                .setVariables(Map.of("reportedCondition", "damaged", "reportNote", "Coffee on pages 10-20")).correlate();
+        complete(task(borrowing), withVariables("damageResolution", "Returned as it is; the patron pays the repair.",
+                "chargeAmount", "ten dollars", "chargeCurrency", "CAD", "damageOutcome", "shipBack"));
+        execute(job(borrowing));
+        execute(job(borrowing)); // the ledger refuses the amount
+
+        assertThat(task(borrowing)).hasDefinitionKey("Task_CorrectPatronCharge");
+        complete(task(borrowing), withVariables("chargeAmount", "10.00"));
+        execute(job(borrowing));
+        execute(job(borrowing));
+
+        assertThat(ledger.postingsForRequest(KEY)).extracting(Posting::amount).singleElement()
+                .satisfies(amount -> assertThat(amount).isEqualByComparingTo("10.00"));
+        assertThat(task(borrowing)).hasDefinitionKey("Task_ShipBack");
+    }
+
+    @Test
+    void aLoanTheLenderClosesAsNotReturnedGoesToStaff() {
+        ProcessInstance borrowing = withThePatron(LocalDate.now().plusWeeks(6));
+        runtimeService().createMessageCorrelation(PatronEvents.RETURNED).processInstanceBusinessKey(KEY).correlate();
+        execute(job(borrowing));
+        complete(task(borrowing), withVariables("shippingMethod", "CanadaPost", "trackingNumber", "7023 1111"));
+        execute(job(borrowing));
+        execute(job(borrowing));
+        assertThat(borrowing).isWaitingAt("Task_AwaitLoanCompleted");
+
+        lenderSays("CompletedWithoutReturn", Map.of("supplierNote", "Never arrived back"));
+
+        assertThat(task(borrowing)).hasDefinitionKey("Task_ResolveDamage");
+        complete(task(borrowing), withVariables("damageResolution", "Lost in the post; Canada Post claim 7023 1111 opened.",
+                "damageOutcome", "settled"));
+        execute(job(borrowing));
+        execute(job(borrowing));
+        execute(job(borrowing));
+        assertThat(ledger.postingsForRequest(KEY)).isEmpty();
+        assertThat(borrowing).isEnded().hasPassed("EndEvent_DamageSettled");
+    }
+
+    @Test
     void aLoanNotPickedUpInTimeGoesBackToTheLender() {
         ProcessInstance borrowing = askingFirstLender();
         lenderSays("Loaned", Map.of("supplierDueDate", date(LocalDate.now().plusWeeks(4))));
@@ -299,7 +470,7 @@ class BorrowingProcessTest {
         execute(reminder);
         execute(job(borrowing));
 
-        runtimeService().createMessageCorrelation(PatronLoanController.RENEWAL_ASKED).processInstanceBusinessKey(KEY).correlate();
+        runtimeService().createMessageCorrelation(PatronEvents.RENEWAL_ASKED).processInstanceBusinessKey(KEY).correlate();
         execute(job(borrowing));
         assertThat(sender.last().getRequestingAgencyMessage().getAction().value()).isEqualTo("Renew");
         lenderSays("RenewResponse", Map.of("supplierAnswerYesNo", "Y", "supplierDueDate", date(LocalDate.now().plusWeeks(10))));
@@ -321,7 +492,7 @@ class BorrowingProcessTest {
     void aRenewalTheLenderRefusesIsToldToThePatronAndTheDueDateStays() {
         ProcessInstance borrowing = withThePatron(LocalDate.now().plusWeeks(6));
 
-        runtimeService().createMessageCorrelation(PatronLoanController.RENEWAL_ASKED).processInstanceBusinessKey(KEY).correlate();
+        runtimeService().createMessageCorrelation(PatronEvents.RENEWAL_ASKED).processInstanceBusinessKey(KEY).correlate();
         execute(managementService().createJobQuery().processInstanceId(borrowing.getId()).activityId("Task_SendRenew").singleResult());
         lenderSays("RenewResponse", Map.of("supplierAnswerYesNo", "N"));
         execute(managementService().createJobQuery().processInstanceId(borrowing.getId()).activityId("Task_EmailNotRenewed").singleResult());
@@ -335,7 +506,7 @@ class BorrowingProcessTest {
     void aPatronWhoCancelsWhileALenderIsAskedIsCancelledWithTheLender() {
         ProcessInstance borrowing = askingFirstLender();
 
-        runtimeService().createMessageCorrelation(PatronLoanController.CANCELLED).processInstanceBusinessKey(KEY).correlate();
+        runtimeService().createMessageCorrelation(PatronEvents.CANCELLED).processInstanceBusinessKey(KEY).correlate();
         execute(job(borrowing));
         assertThat(sender.last().getRequestingAgencyMessage().getAction().value()).isEqualTo("Cancel");
         lenderSays("CancelResponse", Map.of("supplierAnswerYesNo", "Y"));
@@ -353,7 +524,7 @@ class BorrowingProcessTest {
         execute(job(borrowing));
         assertThat(task(borrowing)).hasDefinitionKey("Task_EndOfRota");
 
-        runtimeService().createMessageCorrelation(PatronLoanController.CANCELLED).processInstanceBusinessKey(KEY).correlate();
+        runtimeService().createMessageCorrelation(PatronEvents.CANCELLED).processInstanceBusinessKey(KEY).correlate();
         execute(job(borrowing));
 
         assertThat(borrowing).isEnded().hasPassed("EndEvent_Cancelled").hasNotPassed("Task_SendCancel");
@@ -365,7 +536,7 @@ class BorrowingProcessTest {
     void aCancellationTheLenderRefusesLetsTheRequestGoOn() {
         ProcessInstance borrowing = askingFirstLender();
 
-        runtimeService().createMessageCorrelation(PatronLoanController.CANCELLED).processInstanceBusinessKey(KEY).correlate();
+        runtimeService().createMessageCorrelation(PatronEvents.CANCELLED).processInstanceBusinessKey(KEY).correlate();
         execute(job(borrowing));
         lenderSays("CancelResponse", Map.of("supplierAnswerYesNo", "N"));
         execute(job(borrowing));
@@ -448,7 +619,7 @@ class BorrowingProcessTest {
         execute(job(borrowing));
         execute(job(borrowing));
         execute(job(borrowing));
-        runtimeService().createMessageCorrelation(PatronLoanController.PICKED_UP).processInstanceBusinessKey(KEY).correlate();
+        runtimeService().createMessageCorrelation(PatronEvents.PICKED_UP).processInstanceBusinessKey(KEY).correlate();
         execute(job(borrowing));
         assertThat(borrowing).isWaitingAt("Task_AwaitPatronReturn");
         return borrowing;
