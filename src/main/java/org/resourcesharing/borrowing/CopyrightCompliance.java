@@ -29,6 +29,8 @@ final class CopyrightCompliance {
 
     /** An answer of the Copyright fee decision ({@code royaltyDecision}): pay royalties, US lenders may be asked. */
     static final String PAY_ROYALTIES = "pay";
+    /** An answer of the Copyright fee decision ({@code royaltyDecision}): no royalties, US lenders are not asked. */
+    static final String ONLY_OUTSIDE_US = "outsideUs";
 
     private static final String US_TIER = "us";
 

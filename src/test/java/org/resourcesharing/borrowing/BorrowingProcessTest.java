@@ -418,6 +418,22 @@ class BorrowingProcessTest {
     }
 
     @Test
+    void beyondTheRuleOfFiveStaffMayAskOnlyLendersOutsideTheUsUnderCopyrightActSection30_2() {
+        copiesArrivedFrom(US_LENDER, "2024");
+        unionItems = List.of(item(US_LENDER, Availability.ON_SHELF), item("ISIL:CA-QMM", Availability.ON_SHELF));
+
+        ProcessInstance sixth = beyondTheRuleOfFive();
+        complete(task(sixth), withVariables("royaltyDecision", "outsideUs"));
+        execute(job(sixth));
+        execute(job(sixth));
+
+        assertThat(sixth).isWaitingAt("Gateway_AwaitAnswer").variables().containsEntry("supplyingAgencyId", "ISIL:CA-QMM")
+                .containsEntry("lenderRota", "").containsEntry("copyrightCompliance", "CA-CopyrightActS30.2")
+                .extractingByKey("lenderRotaNotes").asString().contains(US_LENDER + ": in the US");
+        assertThat(sender.last().getRequest().getServiceInfo().getCopyrightCompliance().getValue()).isEqualTo("CA-CopyrightActS30.2");
+    }
+
+    @Test
     void copiesFromCanadianLendersDoNotCountTowardTheRuleOfFive() {
         copiesArrivedFrom("ISIL:CA-OKQ", "2024");
         unionItems = List.of(item(US_LENDER, Availability.ON_SHELF));
