@@ -16,13 +16,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code ${checkCopyrightCompliance}}: the copyright record of a copy we borrow. Under the CONTU
- * guidelines ("rule of five"), a library may receive at most five copies a calendar year of articles
- * published in the last five years from one journal; beyond that it pays royalties (Copyright
- * Clearance Center). Counted here from the copies this journal (same ISSN, else same title) already
- * brought in this year, as the process history records them (kept three years, as the guidelines
- * ask). Sets {@code copiesThisYear}, {@code beyondRuleOfFive} and {@code copyrightCompliance}: CCG
- * (copyright guidelines) within the rule, left to the <em>Copyright fee decision</em> beyond it
- * (CCL, copyright law with royalties paid). Limits are configuration.
+ * guidelines ("rule of five"), which apply to copies from US lenders, a library may receive at most five
+ * copies a calendar year of articles published in the last five years from one journal; beyond that it
+ * pays royalties (Copyright Clearance Center). Counted here from the copies of this journal (same ISSN,
+ * else same title), asked this year, that arrived under the guidelines (a finished {@value #COPY_ARRIVED}
+ * and {@code copyrightCompliance} CCG or CCL, the statement sent to the lender that supplied: see
+ * {@link CopyrightCompliance}), as the process history records them (kept three years, as the guidelines
+ * ask). Copies from Canadian and other lenders outside the US (Copyright Act s.30.2) do not count. Sets
+ * {@code copiesThisYear} and {@code beyondRuleOfFive}, which sends the request to the <em>Copyright fee
+ * decision</em>. Limits are configuration.
  */
 @Component("checkCopyrightCompliance")
 class CheckCopyrightComplianceDelegate implements JavaDelegate {
@@ -48,11 +50,9 @@ class CheckCopyrightComplianceDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         int thisYear = Year.now(clock).getValue();
         boolean recent = publishedIn(execution).map(year -> year > thisYear - properties.ruleOfFiveYears()).orElse(true);
-        long copies = recent ? copiesThisYear(execution, thisYear) : 0;
-        boolean beyond = recent && copies >= properties.ruleOfFiveCopies();
+        long copies = recent ? contuCopiesThisYear(execution, thisYear) : 0;
         execution.setVariable("copiesThisYear", copies);
-        execution.setVariable("beyondRuleOfFive", beyond);
-        execution.setVariable("copyrightCompliance", beyond ? null : "CCG");
+        execution.setVariable("beyondRuleOfFive", recent && copies >= properties.ruleOfFiveCopies());
     }
 
     private Optional<Integer> publishedIn(DelegateExecution execution) {
@@ -61,8 +61,8 @@ class CheckCopyrightComplianceDelegate implements JavaDelegate {
                 : Optional.empty();
     }
 
-    /** Other borrowing requests for the same journal, started this year, whose copy arrived. */
-    private long copiesThisYear(DelegateExecution execution, int year) {
+    /** Other borrowing requests for the same journal, started this year, whose copy arrived from a US lender. */
+    private long contuCopiesThisYear(DelegateExecution execution, int year) {
         String issn = (String) execution.getVariable("issn");
         String journal = issn != null ? issn : (String) execution.getVariable("title");
         if (journal == null) {
@@ -80,6 +80,12 @@ class CheckCopyrightComplianceDelegate implements JavaDelegate {
                 .map(HistoricProcessInstance::getId)
                 .filter(instance -> historyService.createHistoricActivityInstanceQuery().processInstanceId(instance).activityId(COPY_ARRIVED)
                         .finished().count() > 0)
+                .filter(this::askedUnderContu)
                 .count();
+    }
+
+    private boolean askedUnderContu(String instance) {
+        return historyService.createHistoricVariableInstanceQuery().processInstanceId(instance).variableName("copyrightCompliance").list().stream()
+                .anyMatch(compliance -> CopyrightCompliance.UNDER_CONTU.contains(compliance.getValue()));
     }
 }

@@ -26,8 +26,10 @@ import org.springframework.stereotype.Component;
  * {@code ${chooseLenders}}: the lender rota. The union catalogue names the libraries that hold the
  * item; each one in the partner directory (and active) is ranked by the managers' table
  * {@code lender-selection} (bpmn/lender-selection.dmn) with its tier, fee, fill rate and turnaround;
- * lenders the table leaves out, lenders without an ISO 18626 system, and lenders that answered Unfilled to this request before
- * ({@code lendersUnfilled}), are skipped. Sets {@code lenderRota} (agency ids in the order to ask,
+ * lenders the table leaves out, lenders without an ISO 18626 system, lenders that answered Unfilled to this request before
+ * ({@code lendersUnfilled}), and US lenders when the <em>Copyright fee decision</em> asked for a copy from outside the
+ * US only ({@code royaltyDecision} {@value CopyrightCompliance#ONLY_OUTSIDE_US}: beyond the CONTU rule of five without
+ * paying royalties), are skipped. Sets {@code lenderRota} (agency ids in the order to ask,
  * comma-separated) and {@code lenderRotaNotes} (each candidate and why, for staff), and the settings
  * the waits use: {@code shippingTimeout}, {@code retryLater}, {@code costConsentWithin}; our agency and request id for the messages.
  */
@@ -64,6 +66,7 @@ class ChooseLendersDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Set<String> unfilled = Arrays.stream(String.valueOf(Optional.ofNullable(execution.getVariable("lendersUnfilled")).orElse("")).split(","))
                 .map(String::strip).filter(id -> !id.isEmpty()).collect(Collectors.toSet());
+        boolean onlyOutsideUs = CopyrightCompliance.ONLY_OUTSIDE_US.equals(execution.getVariable("royaltyDecision"));
         List<Candidate> candidates = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         List<HoldingAgency> holders = CheckLocalHoldingsDelegate.query(execution).map(catalogue::holdingAgencies).orElse(List.of());
@@ -79,6 +82,10 @@ class ChooseLendersDelegate implements JavaDelegate {
             Optional<Partner> partner = partners.apply(agencyId);
             if (partner.isEmpty()) {
                 notes.add(agencyId + ": holds it, but is not an active partner");
+                continue;
+            }
+            if (onlyOutsideUs && CopyrightCompliance.underContu(partner.get())) {
+                notes.add(agencyId + ": in the US, and this copy is to come from outside the US (Copyright fee decision)");
                 continue;
             }
             if (partner.get().emailOnly()) {

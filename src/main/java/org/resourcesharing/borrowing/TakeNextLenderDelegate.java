@@ -17,7 +17,11 @@ import org.springframework.stereotype.Component;
  * {@code ${takeNextLender}}: moves to the next library of the rota. The lender asked before (if any)
  * is added to {@code lendersTried}, and to {@code lendersUnfilled} when it answered Unfilled, so a
  * later round skips it. Sets {@code supplyingAgencyId} (which every later ISO 18626 message and every
- * answer is matched on), {@code lenderName} and {@code lenderTimeout} (the partner's answer time).
+ * answer is matched on), {@code lenderName} and {@code lenderTimeout} (the partner's answer time). A copy
+ * request also gets the {@code copyrightCompliance} statement for this lender (see {@link CopyrightCompliance}):
+ * CCG or, royalties paid, CCL for a US lender; {@code CA-CopyrightActS30.2} (Copyright Act s.30.2, a library
+ * copy for research or private study) for any other. The process history keeps the one sent to the lender
+ * that supplied. A loan gets none.
  */
 @Component("takeNextLender")
 class TakeNextLenderDelegate implements JavaDelegate {
@@ -50,6 +54,9 @@ class TakeNextLenderDelegate implements JavaDelegate {
         execution.setVariable("supplyingAgencyId", next);
         execution.setVariable("lenderName", partner.name());
         execution.setVariable("lenderTimeout", partner.answerTimeout().toString());
+        if ("Copy".equals(execution.getVariable("serviceType"))) {
+            execution.setVariable("copyrightCompliance", CopyrightCompliance.forCopyFrom(partner, (String) execution.getVariable("royaltyDecision")));
+        }
         execution.removeVariable("supplierStatus");
     }
 

@@ -66,11 +66,13 @@ class BorrowingProcessTest {
             Currency.getInstance("CAD"), ZoneId.of("America/Toronto"), "ISIL:CA-OPETB",
             List.of("REFERENCE", "RESERVES", "SPECCOLL", "ARCHIVES"), 3, Period.ofDays(7), Period.ofDays(14), Period.ofDays(10), Period.ofDays(3), 5, 5,
             Period.ofDays(5));
-    /** Our other campus, Queen's (Ontario, no fee), McGill (Canada, a fee). */
+    private static final String US_LENDER = "ISIL:US-WAU";
+    /** Our other campus, Queen's (Ontario, no fee), McGill (Canada, a fee), University of Washington (US, a fee in USD). */
     private static final Map<String, Partner> PARTNERS = Map.of(
-            "ISIL:CA-OODT", partner("ISIL:CA-OODT", "Trent Durham", true, "own-campus", "0.00"),
-            "ISIL:CA-OKQ", partner("ISIL:CA-OKQ", "Queen's University Library", false, "ocul", "0.00"),
-            "ISIL:CA-QMM", partner("ISIL:CA-QMM", "McGill University Library", false, "canada", "15.00"));
+            "ISIL:CA-OODT", partner("ISIL:CA-OODT", "Trent Durham", true, "own-campus", "0.00", "CAD"),
+            "ISIL:CA-OKQ", partner("ISIL:CA-OKQ", "Queen's University Library", false, "ocul", "0.00", "CAD"),
+            "ISIL:CA-QMM", partner("ISIL:CA-QMM", "McGill University Library", false, "canada", "15.00", "CAD"),
+            US_LENDER, partner(US_LENDER, "University of Washington Libraries", false, "us", "35.00", "USD"));
     private static final String KEY = "B-000042";
 
     private RecordingSender sender;
@@ -115,6 +117,8 @@ class BorrowingProcessTest {
         assertThat(request.getRequest().getHeader().getRequestingAgencyRequestId()).isEqualTo(KEY);
         assertThat(request.getRequest().getBibliographicInfo().getBibliographicItemId().get(0).getBibliographicItemIdentifier())
                 .isEqualTo("9780771047619");
+        assertThat(request.getRequest().getServiceInfo().getCopyrightCompliance()).isNull();
+        assertThat(borrowing).variables().doesNotContainKey("copyrightCompliance");
         assertThat(notifications.sent()).extracting(email -> email.model().get("notice")).containsExactly("received");
 
         lenderSays("WillSupply", Map.of());
@@ -548,46 +552,96 @@ class BorrowingProcessTest {
     }
 
     @Test
-    void aCopyWithinTheRuleOfFiveGoesOutUnderTheCopyrightGuidelines() {
-        ProcessInstance first = copyRequested("B-000101", "2024");
+    void aCopyFromACanadianLenderGoesOutUnderCopyrightActSection30_2() {
+        unionItems = List.of(item("ISIL:CA-OKQ", Availability.ON_SHELF));
 
-        assertThat(first).isWaitingAt("Gateway_AwaitAnswer").variables().containsEntry("copiesThisYear", 0L)
-                .containsEntry("copyrightCompliance", "CCG");
+        ProcessInstance copy = copyRequested("B-000101", "2024");
+
+        assertThat(copy).variables().containsEntry("copyrightCompliance", "CA-CopyrightActS30.2");
+        assertThat(sender.last().getRequest().getServiceInfo().getCopyrightCompliance().getValue()).isEqualTo("CA-CopyrightActS30.2");
+    }
+
+    @Test
+    void aCopyFromAUsLenderWithinTheRuleOfFiveGoesOutUnderTheContuGuidelines() {
+        unionItems = List.of(item(US_LENDER, Availability.ON_SHELF));
+
+        ProcessInstance copy = copyRequested("B-000101", "2024");
+
+        assertThat(copy).variables().containsEntry("copiesThisYear", 0L).containsEntry("copyrightCompliance", "CCG");
+        assertThat(sender.last().getRequest().getHeader().getSupplyingAgencyId().getAgencyIdValue()).isEqualTo("US-WAU");
         assertThat(sender.last().getRequest().getServiceInfo().getCopyrightCompliance().getValue()).isEqualTo("CCG");
     }
 
     @Test
-    void theSixthRecentArticleFromOneJournalThisYearWaitsForACopyrightFeeDecision() {
-        for (int n = 1; n <= 5; n++) {
-            copyRequested("B-00011" + n, "2024");
-            runtimeService().createMessageCorrelation("ISO18626 CopyCompleted").processInstanceBusinessKey("B-00011" + n)
-                    .setVariable("supplierStatus", "CopyCompleted").correlate();
-        }
-        ProcessInstance sixth = runtimeService().startProcessInstanceByKey("borrowing", "B-000116", copyRequest("B-000116", "2024"));
-        execute(job(sixth));
-        execute(job(sixth));
+    void theSixthRecentArticleFromOneJournalFromUsLendersThisYearWaitsForACopyrightFeeDecisionAndPaidGoesOutUnderCopyrightLaw() {
+        copiesArrivedFrom(US_LENDER, "2024");
 
+        ProcessInstance sixth = beyondTheRuleOfFive();
         assertThat(task(sixth)).hasDefinitionKey("Task_CopyrightFeeDecision").hasCandidateGroup("ill-borrowing");
-        assertThat(sixth).variables().containsEntry("copiesThisYear", 5L).containsEntry("beyondRuleOfFive", true);
+        assertThat(sixth).variables().containsEntry("copiesThisYear", 5L);
         complete(task(sixth), withVariables("royaltyDecision", "pay"));
         execute(job(sixth));
         execute(job(sixth));
 
-        assertThat(sixth).isWaitingAt("Gateway_AwaitAnswer").variables().containsEntry("copyrightCompliance", "CCL");
+        assertThat(sixth).isWaitingAt("Gateway_AwaitAnswer").variables().containsEntry("supplyingAgencyId", US_LENDER)
+                .containsEntry("copyrightCompliance", "CCL");
         assertThat(sender.last().getRequest().getServiceInfo().getCopyrightCompliance().getValue()).isEqualTo("CCL");
     }
 
     @Test
-    void articlesOlderThanFiveYearsAreNotCounted() {
-        for (int n = 1; n <= 5; n++) {
-            copyRequested("B-00012" + n, "2010");
-            runtimeService().createMessageCorrelation("ISO18626 CopyCompleted").processInstanceBusinessKey("B-00012" + n)
-                    .setVariable("supplierStatus", "CopyCompleted").correlate();
-        }
+    void beyondTheRuleOfFiveStaffMayAskOnlyLendersOutsideTheUsUnderCopyrightActSection30_2() {
+        copiesArrivedFrom(US_LENDER, "2024");
+        unionItems = List.of(item(US_LENDER, Availability.ON_SHELF), item("ISIL:CA-QMM", Availability.ON_SHELF));
 
-        ProcessInstance sixth = copyRequested("B-000126", "2010");
+        ProcessInstance sixth = beyondTheRuleOfFive();
+        complete(task(sixth), withVariables("royaltyDecision", "outsideUs"));
+        execute(job(sixth));
+        execute(job(sixth));
+
+        assertThat(sixth).isWaitingAt("Gateway_AwaitAnswer").variables().containsEntry("supplyingAgencyId", "ISIL:CA-QMM")
+                .containsEntry("lenderRota", "").containsEntry("copyrightCompliance", "CA-CopyrightActS30.2")
+                .extractingByKey("lenderRotaNotes").asString().contains(US_LENDER + ": in the US");
+        assertThat(sender.last().getRequest().getServiceInfo().getCopyrightCompliance().getValue()).isEqualTo("CA-CopyrightActS30.2");
+    }
+
+    @Test
+    void copiesFromCanadianLendersDoNotCountTowardTheRuleOfFive() {
+        copiesArrivedFrom("ISIL:CA-OKQ", "2024");
+        unionItems = List.of(item(US_LENDER, Availability.ON_SHELF));
+
+        ProcessInstance sixth = copyRequested("B-000106", "2024");
+
+        assertThat(sixth).variables().containsEntry("copiesThisYear", 0L).containsEntry("beyondRuleOfFive", false)
+                .containsEntry("copyrightCompliance", "CCG");
+    }
+
+    @Test
+    void articlesOlderThanFiveYearsAreNotCounted() {
+        copiesArrivedFrom(US_LENDER, "2010");
+
+        ProcessInstance sixth = copyRequested("B-000106", "2010");
 
         assertThat(sixth).variables().containsEntry("beyondRuleOfFive", false).containsEntry("copyrightCompliance", "CCG");
+    }
+
+    /** Five copies from the journal (B-000101 to B-000105), each sent by this lender. */
+    private void copiesArrivedFrom(String lender, String published) {
+        unionItems = List.of(item(lender, Availability.ON_SHELF));
+        for (int n = 1; n <= 5; n++) {
+            String requestNumber = "B-00010" + n;
+            copyRequested(requestNumber, published);
+            runtimeService().createMessageCorrelation("ISO18626 CopyCompleted").processInstanceBusinessKey(requestNumber)
+                    .setVariable("supplierStatus", "CopyCompleted").correlate();
+        }
+    }
+
+    /** The sixth copy of a recent article from the journal this year, waiting for the Copyright fee decision. */
+    private ProcessInstance beyondTheRuleOfFive() {
+        ProcessInstance sixth = runtimeService().startProcessInstanceByKey("borrowing", "B-000106", copyRequest("B-000106", "2024"));
+        execute(job(sixth));
+        execute(job(sixth));
+        assertThat(sixth).isWaitingAt("Task_CopyrightFeeDecision").variables().containsEntry("beyondRuleOfFive", true);
+        return sixth;
     }
 
     /** A copy of an article from the Canadian Journal of Fisheries and Aquatic Sciences, asked of the first lender. */
@@ -673,8 +727,8 @@ class BorrowingProcessTest {
         return new Item(agency, "STACKS", "PS8523.A86 D5", "3900" + agency.hashCode(), "BOOK", availability, null);
     }
 
-    private static Partner partner(String id, String name, boolean own, String tier, String fee) {
-        return new Partner(id, name, own, "https://" + id.substring(5).toLowerCase() + ".example.ca/iso18626", null, tier, "CAD",
+    private static Partner partner(String id, String name, boolean own, String tier, String fee, String currency) {
+        return new Partner(id, name, own, "https://" + id.substring(5).toLowerCase() + ".example.ca/iso18626", null, tier, currency,
                 new BigDecimal(fee), Duration.ofDays(3), null, true);
     }
 
