@@ -64,7 +64,7 @@ class OpenUrlPageIntegrationTest {
                 .contains("value=\"645-660\"")
                 .containsPattern("id=\"serviceType-Copy\"[^>]*checked");
         assertThat(page.getHeaders().get(HttpHeaders.SET_COOKIE)).anySatisfy(cookie ->
-                assertThat(cookie).startsWith("RS-PATRON-XSRF=").contains("Path=/openurl").contains("SameSite=Strict"));
+                assertThat(cookie).startsWith("RS-PATRON-XSRF=").contains("Path=/;").contains("SameSite=Strict"));
     }
 
     @Test

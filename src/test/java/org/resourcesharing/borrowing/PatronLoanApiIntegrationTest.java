@@ -2,7 +2,10 @@ package org.resourcesharing.borrowing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.resourcesharing.testsupport.ResourceSharingIntegrationTest;
@@ -29,11 +32,30 @@ class PatronLoanApiIntegrationTest {
         assertThat(response.getBody().path("errors").get(0).path("reason").asText()).startsWith("request B-999999 ");
     }
 
+    @Test
+    void aDamageOrLossReportNamesEveryFieldItLacks() {
+        ResponseEntity<JsonNode> response = http.withBasicAuth("bella", "demo")
+                .postForEntity("/api/borrowing-requests/{number}/damage-or-loss", Map.of("condition", "wet"), JsonNode.class, "B-999999");
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getBody().path("errors").findValuesAsText("field")).containsExactly("condition", "note");
+        assertThat(response.getBody().path("errors").get(0).path("reason").asText()).isEqualTo("must be 'damaged' or 'lost'");
+    }
+
+    @Test
+    void aDamageOrLossReportForARequestThePatronDoesNotHaveIsRefused() {
+        ResponseEntity<JsonNode> response = http.withBasicAuth("bella", "demo").postForEntity("/api/borrowing-requests/{number}/damage-or-loss",
+                Map.of("condition", "lost", "note", "Left on a bus"), JsonNode.class, "B-999999");
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getBody().path("errors").get(0).path("reason").asText()).isEqualTo("request B-999999 is not out with the patron");
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"pickup", "return", "renewal", "cancellation"})
+    @ValueSource(strings = {"pickup", "return", "renewal", "cancellation", "damage-or-loss"})
     void otherStaffMayNot(String call) {
         ResponseEntity<String> response = http.withBasicAuth("cora", "demo")
-                .postForEntity("/api/borrowing-requests/{number}/" + call, null, String.class, "B-999999");
+                .postForEntity("/api/borrowing-requests/{number}/" + call, Map.of("condition", "lost", "note", "x"), String.class, "B-999999");
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -18,8 +21,12 @@ import org.resourcesharing.testsupport.ResourceSharingIntegrationTest;
 import org.resourcesharing.testsupport.TestProcesses;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
 
 /** {@code GET /requests/{token}}: the patron's status page shows their request and where it stands, and nothing else. */
 @ResourceSharingIntegrationTest
@@ -33,6 +40,10 @@ class RequestStatusIntegrationTest {
     ManagementService managementService;
     @Autowired
     TaskService taskService;
+    @Autowired
+    HistoryService historyService;
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private ProcessInstance first;
     private ProcessInstance second;
@@ -89,6 +100,90 @@ class RequestStatusIntegrationTest {
 
         assertThat(closed).contains("We are sorry: no library could lend it to us.", "Closed: Unfilled")
                 .doesNotContain("We are deciding what to try next");
+    }
+
+    @Test
+    void thePatronCancelsFromTheEmailLinkOnlyByConfirmingOnThePage() throws InterruptedException {
+        JsonNode submitted = submit(bookNobodyHolds("Amira Haddad", "Field notes from nowhere"));
+        first = instance(submitted);
+        waitForTask(first);
+        assertThat(http.getForObject(path(submitted), String.class)).contains("Cancel this request").doesNotContain("Ask to keep it longer");
+
+        ResponseEntity<String> link = http.getForEntity(path(submitted) + "/cancellation", String.class);
+        assertThat(link.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(link.getHeaders().getCacheControl()).isEqualTo("no-store");
+        assertThat(link.getBody()).contains("Cancel this request?", "Yes, cancel the request", "Field notes from nowhere");
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(first.getId()).count()).isEqualTo(1); // following the link cancels nothing
+
+        ResponseEntity<String> forged = http.postForEntity(path(submitted) + "/cancellation", new HttpEntity<>(new LinkedMultiValueMap<>(),
+                formHeaders(null)), String.class);
+        assertThat(forged.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
+        ResponseEntity<String> confirmed = post(link, path(submitted) + "/cancellation", new LinkedMultiValueMap<>());
+        assertThat(confirmed.getStatusCode()).isEqualTo(HttpStatus.OK); // redirected to the status page, which confirms
+        assertThat(confirmed.getBody()).contains("You asked us to cancel the request.", "Field notes from nowhere");
+        waitUntilEnded(first);
+        assertThat(http.getForObject(path(submitted), String.class)).contains("Closed: Cancelled").doesNotContain("Cancel this request");
+
+        ResponseEntity<String> again = http.getForEntity(path(submitted) + "/cancellation", String.class);
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(again.getBody()).contains("This is not possible now", "Closed: Cancelled").doesNotContain("Yes, cancel");
+    }
+
+    @Test
+    void thePatronAnswersALendersCostFromTheEmailLink() throws InterruptedException {
+        JsonNode submitted = submit(bookNobodyHolds("Amira Haddad", "Field notes from nowhere"));
+        first = instance(submitted);
+        Task endOfRota = waitForTask(first);
+        // as if a lender had offered it for a fee staff asked the patron to pay: the patron's part is what is tested here
+        runtimeService.createProcessInstanceModification(first.getId()).cancelAllForActivity("Task_EndOfRota")
+                .startBeforeActivity("Gateway_AwaitConsent").setVariable("offeredCost", "40.00").setVariable("offeredCostCurrency", "USD")
+                .execute();
+        assertThat(endOfRota.getName()).isEqualTo("End of rota");
+        assertThat(http.getForObject(path(submitted), String.class)).contains("Accept or decline the cost");
+
+        ResponseEntity<String> link = http.getForEntity(path(submitted) + "/cost", String.class);
+        assertThat(link.getBody()).contains("40.00 USD", "Yes, I will pay it", "No, ask another library");
+        ResponseEntity<String> unanswered = post(link, path(submitted) + "/cost", new LinkedMultiValueMap<>());
+        assertThat(unanswered.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(unanswered.getBody()).contains("Choose whether you accept the cost.");
+
+        LinkedMultiValueMap<String, String> answer = new LinkedMultiValueMap<>();
+        answer.add("answer", "accept");
+        ResponseEntity<String> accepted = post(link, path(submitted) + "/cost", answer);
+
+        assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(accepted.getBody()).contains("Thank you: we have your answer about the cost.");
+        assertThat(runtimeService.createExecutionQuery().processInstanceId(first.getId()).messageEventSubscriptionName(PatronEvents.ACCEPTS_COST)
+                .count()).isZero();
+        assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(first.getId()).activityId("Event_PatronAcceptsCost")
+                .count()).isEqualTo(1);
+    }
+
+    /** Posts the page's form back with the page's CSRF cookie and token, as the patron's browser does. */
+    private ResponseEntity<String> post(ResponseEntity<String> page, String path, LinkedMultiValueMap<String, String> form) {
+        String cookie = page.getHeaders().get(HttpHeaders.SET_COOKIE).stream().filter(c -> c.startsWith("RS-PATRON-XSRF=")).findFirst()
+                .orElseThrow().split(";")[0];
+        Matcher token = CSRF.matcher(page.getBody());
+        assertThat(token.find()).isTrue();
+        form.add("_csrf", token.group(1));
+        return http.postForEntity(path, new HttpEntity<>(form, formHeaders(cookie)), String.class);
+    }
+
+    private static HttpHeaders formHeaders(String cookie) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        if (cookie != null) {
+            headers.add(HttpHeaders.COOKIE, cookie);
+        }
+        return headers;
+    }
+
+    private void waitUntilEnded(ProcessInstance instance) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).count() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
     }
 
     /** A loan of a book no library in the union catalogue holds: the request comes to rest at the end of the rota. */

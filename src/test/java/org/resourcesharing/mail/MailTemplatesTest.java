@@ -69,12 +69,15 @@ class MailTemplatesTest {
             renewed            | Renewed                      | new due date is 4 January 2027 | Prêt prolongé
             not-renewed        | Not renewed                  | could not renew the loan       | Prolongation refusée
             not-cancelled      | Too late to cancel           | already on its way             | Annulation impossible
+            cost-consent       | A library charges for it: your answer, please | charges 40.00 USD | Des frais à accepter : votre réponse, svp
             """)
     void everyPatronNoticeOfBorrowingHasItsOwnSubjectAndWordsInEnglishAndFrench(String notice, String subject, String words, String frenchSubject) {
         Map<String, Object> model = new HashMap<>(Map.of("patronName", "Ada Lovelace", "title", "The Diviners", "notice", notice,
                 "requestNumber", "B-000042", "statusUrl", "https://ill.example.ca/requests/abc", "localLocation", "REFERENCE",
                 "localCallNumber", "PS8523.A86 D5", "patronDownloadUrl", "https://ill.example.ca/copies/xyz",
                 "patronDueDate", Date.from(LocalDate.of(2027, 1, 4).atStartOfDay(ZoneId.of("America/Toronto")).toInstant())));
+        model.put("offeredCost", "40.00");
+        model.put("offeredCostCurrency", "USD");
 
         MailTemplates.Rendered english = templates.render("borrowing-status", "en", model);
         MailTemplates.Rendered french = templates.render("borrowing-status", "fr", model);
@@ -83,6 +86,22 @@ class MailTemplatesTest {
         assertThat(english.text()).contains("Dear Ada Lovelace", "B-000042", words, "https://ill.example.ca/requests/abc").doesNotContain("null");
         assertThat(french.subject()).isEqualTo(frenchSubject + " : The Diviners");
         assertThat(french.text()).contains("Bonjour Ada Lovelace", "B-000042").doesNotContain("null");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            received     | https://ill.example.ca/requests/abc/cancellation
+            due-soon     | https://ill.example.ca/requests/abc/renewal
+            cost-consent | https://ill.example.ca/requests/abc/cost
+            """)
+    void patronEmailsLinkToWhatThePatronCanDoNextInBothLanguages(String notice, String link) {
+        Map<String, Object> model = new HashMap<>(Map.of("patronName", "Ada Lovelace", "title", "The Diviners", "notice", notice,
+                "requestNumber", "B-000042", "statusUrl", "https://ill.example.ca/requests/abc", "offeredCost", "40.00",
+                "offeredCostCurrency", "USD",
+                "patronDueDate", Date.from(LocalDate.of(2027, 1, 4).atStartOfDay(ZoneId.of("America/Toronto")).toInstant())));
+
+        assertThat(templates.render("borrowing-status", "en", model).text()).contains(link);
+        assertThat(templates.render("borrowing-status", "fr", model).text()).contains(link);
     }
 
     @Test
