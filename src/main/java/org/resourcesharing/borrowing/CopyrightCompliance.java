@@ -41,6 +41,19 @@ final class CopyrightCompliance {
         return US_TIER.equals(lender.tier());
     }
 
+    /** The statement in words, for the copy record staff see. */
+    static String inWords(String statement) {
+        if (statement == null) {
+            return "no copyright compliance statement";
+        }
+        return switch (statement) {
+            case CONTU_GUIDELINES -> "CCG: within the CONTU guidelines (rule of five)";
+            case COPYRIGHT_LAW -> "CCL: under copyright law, royalties paid";
+            case CANADIAN_LIBRARY_COPY -> "Copyright Act s.30.2: a library copy for the patron's research or private study";
+            default -> statement;
+        };
+    }
+
     /** The statement for a copy asked of this lender, after the Copyright fee decision {@code royaltyDecision} (null if none). */
     static String forCopyFrom(Partner lender, String royaltyDecision) {
         if (!underContu(lender)) {

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * {@code ${fetchCopy}}: the lender's copy arrived as a download link (in CopyCompleted's note): we
  * download it once, keep it as a delivery of our own and give the patron a personal link, so the
  * five business days (Copyright Act s.30.2(5.02)) run from the patron's first use. Sets
- * {@code patronDownloadUrl}. A link that does not give a readable PDF is the BPMN error
+ * {@code patronDownloadUrl}. The copy's record keeps the copyright compliance statement the request
+ * was sent under ({@code copyrightCompliance}). A link that does not give a readable PDF is the BPMN error
  * {@value #NO_DOCUMENT} (staff then ask the lender); a network failure is retried by the engine.
  */
 @Component("fetchCopy")
@@ -57,7 +58,8 @@ class FetchCopyDelegate implements JavaDelegate {
         }
         try {
             CopyDeliveries.Delivery delivery = deliveries.store(execution.getProcessBusinessKey(), "copy.pdf", document,
-                    "Copy received through interlibrary loan from " + execution.getVariable("lenderName"));
+                    "Borrowed from " + execution.getVariable("lenderName") + " under "
+                            + CopyrightCompliance.inWords((String) execution.getVariable("copyrightCompliance")));
             execution.setVariable("patronDownloadUrl", delivery.downloadUrl());
         } catch (IllegalArgumentException unreadable) {
             throw new BpmnError(NO_DOCUMENT, "The lender's document is not a readable PDF: " + unreadable.getMessage());

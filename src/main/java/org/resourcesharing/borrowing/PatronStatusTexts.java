@@ -39,6 +39,8 @@ final class PatronStatusTexts {
     private static final Map<String, String> BY_NOTICE = Map.ofEntries(
             Map.entry("received", "We have your request and are asking other libraries for it."),
             Map.entry("asked", "A library has agreed to lend it to us."),
+            Map.entry("clarification", "We are checking some details of your request; we will contact you if we need more."),
+            Map.entry("shipped", "A library has sent it to us; we will tell you when it is ready."),
             Map.entry("cost-consent", "A library charges for it: please tell us whether you accept the cost."),
             Map.entry("available-locally", "Our own library has it: see the email we sent you for where to find it."),
             Map.entry("ready", "It has arrived: you can pick it up at the library."),

@@ -12,11 +12,18 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.Period;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.Date;
 import java.util.HashMap;
@@ -25,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import com.sun.net.httpserver.HttpServer;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
@@ -34,12 +42,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.resourcesharing.catalogue.Catalogue;
 import org.resourcesharing.catalogue.CatalogueRecord;
 import org.resourcesharing.catalogue.CatalogueRecord.Availability;
 import org.resourcesharing.catalogue.CatalogueRecord.Item;
 import org.resourcesharing.catalogue.CatalogueRecord.MaterialType;
 import org.resourcesharing.catalogue.CatalogueSource;
+import org.resourcesharing.copyright.CopyDeliveries;
+import org.resourcesharing.copyright.TestCopyDeliveries;
+import org.resourcesharing.copyright.TestPdfs;
 import org.resourcesharing.fees.Ledger;
 import org.resourcesharing.fees.Posting;
 import org.resourcesharing.fees.RecordChargeDelegate;
@@ -622,6 +634,81 @@ class BorrowingProcessTest {
         ProcessInstance sixth = copyRequested("B-000106", "2010");
 
         assertThat(sixth).variables().containsEntry("beyondRuleOfFive", false).containsEntry("copyrightCompliance", "CCG");
+    }
+
+    @Test
+    void aCopyArrivesAsALinkAndThePatronsOwnLinkEndsFiveBusinessDaysAfterFirstUse(@TempDir Path folder) throws IOException {
+        byte[] pdf = TestPdfs.pages(3);
+        HttpServer lender = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        lender.createContext("/copies/QU-5", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "application/pdf");
+            exchange.sendResponseHeaders(200, pdf.length);
+            exchange.getResponseBody().write(pdf);
+            exchange.close();
+        });
+        lender.start();
+        try {
+            SettableClock clock = new SettableClock(toronto("2026-11-23T09:00")); // a Monday
+            CopyDeliveries deliveries = TestCopyDeliveries.create("borrowed-copies", folder, clock);
+            Mocks.register("fetchCopy", new FetchCopyDelegate(deliveries));
+            ProcessInstance borrowing = copyRequested(KEY, "2024");
+
+            lenderSays("CopyCompleted", Map.of("supplierNote", "Your copy: http://127.0.0.1:" + lender.getAddress().getPort() + "/copies/QU-5"));
+            while (job(borrowing) != null) {
+                execute(job(borrowing));
+            }
+
+            assertThat(borrowing).isEnded().hasPassed("Task_FetchCopy", "Task_EmailCopyReady", "EndEvent_CopyDelivered");
+            var copyReady = notifications.sent().get(notifications.sent().size() - 1).model();
+            assertThat(copyReady).containsEntry("notice", "copy-ready");
+            String patronLink = (String) copyReady.get("patronDownloadUrl");
+            assertThat(patronLink).startsWith("https://ill.library.example.edu/copies/").doesNotContain("QU-5");
+            assertThat(TestCopyDeliveries.copyrightBases(deliveries, KEY)).singleElement().asString()
+                    .startsWith("Borrowed from Trent Durham under Copyright Act s.30.2");
+            String token = patronLink.substring(patronLink.lastIndexOf('/') + 1);
+
+            clock.set(toronto("2026-11-27T16:00")); // first opened on the Friday
+            assertThat(TestCopyDeliveries.open(deliveries, token)).contains(toronto("2026-12-04T00:00")); // five business days: to the end of Thursday
+            clock.set(toronto("2026-12-03T23:59"));
+            assertThat(TestCopyDeliveries.open(deliveries, token)).isPresent();
+            clock.set(toronto("2026-12-04T00:00"));
+            assertThat(TestCopyDeliveries.open(deliveries, token)).isEmpty();
+        } finally {
+            lender.stop(0);
+        }
+    }
+
+    /** A clock the test moves. */
+    private static final class SettableClock extends Clock {
+
+        private Instant now;
+
+        SettableClock(Instant now) {
+            this.now = now;
+        }
+
+        void set(Instant instant) {
+            now = instant;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    private static Instant toronto(String localTime) {
+        return LocalDateTime.parse(localTime).atZone(ZoneId.of("America/Toronto")).toInstant();
     }
 
     /** Five copies from the journal (B-000101 to B-000105), each sent by this lender. */

@@ -70,6 +70,8 @@ class MailTemplatesTest {
             not-renewed        | Not renewed                  | could not renew the loan       | Prolongation refusée
             not-cancelled      | Too late to cancel           | already on its way             | Annulation impossible
             cost-consent       | A library charges for it: your answer, please | charges 40.00 USD | Des frais à accepter : votre réponse, svp
+            clarification      | We are checking your request | check some details             | Vérification de votre demande
+            shipped            | On its way to us             | A library has sent it to us    | En route vers nous
             """)
     void everyPatronNoticeOfBorrowingHasItsOwnSubjectAndWordsInEnglishAndFrench(String notice, String subject, String words, String frenchSubject) {
         Map<String, Object> model = new HashMap<>(Map.of("patronName", "Ada Lovelace", "title", "The Diviners", "notice", notice,
