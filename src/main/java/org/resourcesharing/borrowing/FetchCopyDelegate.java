@@ -46,8 +46,14 @@ class FetchCopyDelegate implements JavaDelegate {
         if (!link.find()) {
             throw new BpmnError(NO_DOCUMENT, "The lender's CopyCompleted gives no download link: " + note);
         }
-        HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(link.group())).timeout(Duration.ofMinutes(2)).GET()
-                .build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response;
+        try {
+            response = http.send(HttpRequest.newBuilder(URI.create(link.group())).timeout(Duration.ofMinutes(2)).GET().build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException unreachable) {
+            // retried by the engine; the message is what staff see of the failed job (a refused connection has none of its own)
+            throw new IOException("The lender's link " + link.group() + " could not be reached: " + unreachable, unreachable);
+        }
         byte[] document;
         try (InputStream body = response.body()) {
             document = body.readNBytes((int) MAX_BYTES + 1);

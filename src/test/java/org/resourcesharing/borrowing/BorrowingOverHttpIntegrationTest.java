@@ -1,44 +1,74 @@
 package org.resourcesharing.borrowing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.resourcesharing.copyright.TestPdfs;
 import org.resourcesharing.iso18626.Iso18626MessageLog;
 import org.resourcesharing.iso18626.Iso18626MessageLog.Direction;
 import org.resourcesharing.iso18626.Iso18626MessageLog.Entry;
+import org.resourcesharing.iso18626.Iso18626MessageLog.Outcome;
 import org.resourcesharing.testsupport.ResourceSharingIntegrationTest;
+import org.resourcesharing.testsupport.TestProcesses;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.http.client.ClientHttpRequestFactorySettings.Redirects;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
 /**
- * The whole loan path between two libraries, each step over real HTTP: our Peterborough library
- * (ISIL:CA-OPETB) borrows "The patriots and the people" for a patron from our Durham library
- * (ISIL:CA-OODT), whose lending process answers through the same /iso18626 endpoint. Staff work
- * the tasks of both processes; the job executor does the rest.
+ * The whole loan and copy paths between two libraries, each step over real HTTP: our Peterborough
+ * library (ISIL:CA-OPETB) borrows "The patriots and the people" for a patron from our Durham
+ * library (ISIL:CA-OODT), and gets a patron an article copy from Durham's Communications of the
+ * ACM; Durham's lending process answers through the same /iso18626 endpoint. Staff work the tasks
+ * of both processes; the job executor does the rest.
  */
 @ResourceSharingIntegrationTest
 class BorrowingOverHttpIntegrationTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final Pattern COPY_LINK = Pattern.compile("https?://\\S+/copies/[A-Za-z0-9_-]{43}");
 
     @Autowired
     RuntimeService runtimeService;
@@ -55,8 +85,18 @@ class BorrowingOverHttpIntegrationTest {
 
     @LocalServerPort
     int port;
+    @Value("${resource-sharing.demo.mail-server.imap-port}")
+    int imapPort;
 
     private ProcessInstance borrowing;
+    /** Business keys of the requests a test started on both sides, removed if a failure left them running. */
+    private final List<String> businessKeys = new ArrayList<>();
+
+    @AfterEach
+    void removeWhatIsStillRunning() {
+        businessKeys.forEach(key -> runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(key).list()
+                .forEach(instance -> TestProcesses.remove(runtimeService, managementService, instance.getId())));
+    }
 
     /** The demo's own agencies call this instance; in a test it listens on a random port, which a manager sets. */
     @BeforeEach
@@ -79,6 +119,7 @@ class BorrowingOverHttpIntegrationTest {
                 "title", "The patriots and the people", "isbn", "9780802037893", "requestNumber", requestNumber));
         ProcessInstance borrowing = runtimeService.startProcessInstanceByKey("borrowing", requestNumber, request);
         String lendingKey = "ISIL:CA-OPETB/" + requestNumber;
+        businessKeys.addAll(List.of(requestNumber, lendingKey));
 
         this.borrowing = borrowing;
         Task review = awaitTask(lendingKey, "Task_ReviewRequest");
@@ -109,6 +150,182 @@ class BorrowingOverHttpIntegrationTest {
                 .extracting(Entry::messageValue).containsExactly("Loan", "Received", "ShippedReturn");
         assertThat(messageLog.forBusinessKey(requestNumber)).filteredOn(entry -> entry.direction() == Direction.IN)
                 .extracting(Entry::messageValue).containsExactly("WillSupply", "Loaned", "LoanCompleted");
+    }
+
+    @Test
+    void aCopyIsScannedByTheLenderFetchedOverHttpAndReachesThePatronThroughAPersonalLink() throws Exception {
+        String patronEmail = "grace." + UUID.randomUUID().toString().substring(0, 8) + "@trentu.example.ca";
+        Map<String, Object> request = new HashMap<>(Map.of("patronId", "0698765", "patronName", "Grace Hopper", "patronEmail", patronEmail,
+                "patronType", "faculty", "serviceType", "Copy", "journalTitle", "Communications of the ACM",
+                "articleTitle", "Go to statement considered harmful", "issn", "0001-0782", "pages", "147-148"));
+        request.putAll(Map.of("author", "Dijkstra, Edsger W.", "volume", "11", "issue", "3", "year", "1968"));
+
+        ResponseEntity<JsonNode> submitted = http.withBasicAuth("bella", "demo").postForEntity("/api/borrowing-requests", request,
+                JsonNode.class);
+
+        assertThat(submitted.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String requestNumber = submitted.getBody().path("requestNumber").asText();
+        String lendingKey = "ISIL:CA-OPETB/" + requestNumber;
+        businessKeys.addAll(List.of(requestNumber, lendingKey));
+        ProcessInstance borrowing = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(requestNumber).singleResult();
+        this.borrowing = borrowing;
+
+        // Durham (lending) reviews the request the ISO 18626 Request started, and will supply it
+        Task review = awaitTask(lendingKey, "Task_ReviewRequest");
+        String lending = review.getProcessInstanceId();
+        assertThat(runtimeService.getVariable(borrowing.getId(), "supplyingAgencyId")).isEqualTo("ISIL:CA-OODT");
+        assertThat(runtimeService.getVariable(borrowing.getId(), "copyrightCompliance")).isEqualTo("CCG");
+        assertThat(runtimeService.getVariables(lending)).containsEntry("serviceType", "Copy")
+                .containsEntry("title", "Communications of the ACM").containsEntry("titleOfComponent", "Go to statement considered harmful")
+                .containsEntry("pagesRequested", "147-148").containsEntry("policyDecision", "copy");
+        taskService.complete(review.getId(), Map.of("supplyDecision", "supply"));
+        awaitVariable(borrowing.getId(), "patronStatus", "asked"); // WillSupply arrived
+
+        // the copyright table allows it (a periodical article published more than a year ago): Scan and deliver, on the upload page
+        Task scan = awaitTask(lendingKey, "Task_ScanAndDeliver");
+        assertThat(runtimeService.getVariables(lending)).containsEntry("copyrightDecision", "allow")
+                .containsEntry("copyrightBasis", "Copyright Act s.30.2(2)");
+        assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(lending).activityId("Task_CopyrightReview").count())
+                .isZero();
+        byte[] scanned = TestPdfs.pages(2, "Dijkstra, Go to statement considered harmful, CACM 11(3)");
+        ResponseEntity<String> form = http.withBasicAuth("leo", "demo").getForEntity("/lending/copies/upload?taskId={task}", String.class,
+                scan.getId());
+        assertThat(form.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(form.getBody()).contains("Communications of the ACM", "Go to statement considered harmful", "147-148", "(2 pages)");
+        ResponseEntity<String> uploaded = upload("leo", form, scan.getId(), scanned);
+        assertThat(uploaded.getStatusCode()).isEqualTo(HttpStatus.SEE_OTHER);
+
+        // CopyCompleted carries the lender's link; the borrowing process fetches the copy from it and tells the patron
+        await("the borrowing request to end", () -> historyService.createHistoricProcessInstanceQuery().processInstanceId(borrowing.getId())
+                .finished().count() == 1);
+        await("the lending request to end", () -> historyService.createHistoricProcessInstanceQuery().processInstanceId(lending)
+                .finished().count() == 1);
+        assertThat(endEvent(borrowing.getId())).isEqualTo("EndEvent_CopyDelivered");
+        assertThat(endEvent(lending)).isEqualTo("EndEvent_CopyDelivered");
+
+        String lendersLink = (String) historicVariable(lending, "deliveryUrl");
+        String patronsLink = (String) historicVariable(borrowing.getId(), "patronDownloadUrl");
+        assertThat(lendersLink).matches(COPY_LINK.pattern()).startsWith("http://localhost:" + port + "/copies/");
+        assertThat(patronsLink).matches(COPY_LINK.pattern()).startsWith("http://localhost:" + port + "/copies/").isNotEqualTo(lendersLink);
+        assertThat(historicVariable(borrowing.getId(), "supplierNote")).isEqualTo("Download: " + lendersLink);
+        assertThat(historicVariable(borrowing.getId(), "patronStatus")).isEqualTo("copy-ready");
+
+        List<Entry> borrowed = messageLog.forBusinessKey(requestNumber);
+        assertThat(borrowed).filteredOn(entry -> entry.direction() == Direction.OUT).extracting(Entry::messageType, Entry::messageValue,
+                Entry::partnerAgencyId, Entry::outcome).containsExactly(tuple("request", "Copy", "ISIL:CA-OODT", Outcome.SENT));
+        assertThat(borrowed).filteredOn(entry -> entry.direction() == Direction.IN).extracting(Entry::messageValue, Entry::outcome)
+                .containsExactly(tuple("WillSupply", Outcome.ROUTED), tuple("CopyCompleted", Outcome.ROUTED));
+        assertThat(borrowed).filteredOn(entry -> "CopyCompleted".equals(entry.messageValue())).singleElement()
+                .satisfies(entry -> assertThat(entry.messageXml()).contains(lendersLink));
+        List<Entry> lent = messageLog.forBusinessKey(lendingKey);
+        assertThat(lent).filteredOn(entry -> entry.direction() == Direction.IN).extracting(Entry::messageType, Entry::messageValue)
+                .containsExactly(tuple("request", "Copy"));
+        assertThat(lent).filteredOn(entry -> entry.direction() == Direction.OUT).extracting(Entry::messageValue)
+                .containsExactly("WillSupply", "CopyCompleted");
+
+        // the patron's email gives the personal link, which downloads the very PDF the lender scanned
+        List<Message> mails = inbox(patronEmail, 2);
+        assertThat(mails).extracting(Message::getSubject).containsExactly(
+                "We have your request: Communications of the ACM [RS-" + requestNumber + "]",
+                "Your copy is ready: Communications of the ACM [RS-" + requestNumber + "]");
+        Matcher linkInMail = COPY_LINK.matcher(text(mails.get(1)));
+        assertThat(linkInMail.find()).as("a download link in the copy-ready email").isTrue();
+        assertThat(linkInMail.group()).isEqualTo(patronsLink);
+        ResponseEntity<byte[]> download = http.getForEntity(patronsLink, byte[].class);
+        assertThat(download.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(download.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
+        assertThat(download.getBody()).isEqualTo(scanned);
+
+        // two deliveries of one scan: the lender's, opened once (by our fetch), and the patron's, whose five days began with the
+        // patron's download
+        JsonNode lendersCopy = http.withBasicAuth("leo", "demo").getForObject("/api/copies?businessKey={key}", JsonNode.class, lendingKey);
+        JsonNode patronsCopy = http.withBasicAuth("bella", "demo").getForObject("/api/copies?businessKey={key}", JsonNode.class, requestNumber);
+        assertThat(lendersCopy).hasSize(1);
+        assertThat(lendersCopy.get(0).path("pageCount").asInt()).isEqualTo(2);
+        assertThat(lendersCopy.get(0).path("copyrightBasis").asText()).isEqualTo("Copyright Act s.30.2(2)");
+        assertThat(lendersCopy.get(0).path("accesses")).hasSize(1);
+        assertThat(patronsCopy).hasSize(1);
+        assertThat(patronsCopy.get(0).path("pageCount").asInt()).isEqualTo(2);
+        assertThat(patronsCopy.get(0).path("copyrightBasis").asText()).startsWith("Copy received through interlibrary loan from ");
+        assertThat(patronsCopy.get(0).path("accesses")).hasSize(1);
+        assertThat(patronsCopy.get(0).path("expiresAt").isNull()).isFalse();
+    }
+
+    private String endEvent(String processInstanceId) {
+        HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
+        return instance.getEndActivityId();
+    }
+
+    private Object historicVariable(String processInstanceId, String name) {
+        return historyService.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId).variableName(name).singleResult()
+                .getValue();
+    }
+
+    /** Posts the Scan and deliver form as a browser would: with the CSRF field of the page and the cookie it set. */
+    private ResponseEntity<String> upload(String user, ResponseEntity<String> form, String task, byte[] pdf) {
+        Matcher csrf = CSRF_FIELD.matcher(form.getBody());
+        assertThat(csrf.find()).as("CSRF field in the form").isTrue();
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        headers.add(HttpHeaders.COOKIE, form.getHeaders().get(HttpHeaders.SET_COOKIE).stream()
+                .filter(cookie -> cookie.startsWith("RS-PAGES-XSRF=")).findFirst().orElseThrow().split(";")[0]);
+        MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+        body.add("_csrf", csrf.group(1));
+        body.add("file", new ByteArrayResource(pdf) {
+            @Override
+            public String getFilename() {
+                return "dijkstra-1968.pdf";
+            }
+        });
+        return http.withRedirects(Redirects.DONT_FOLLOW).withBasicAuth(user, "demo").postForEntity("/lending/copies/upload?taskId={task}",
+                new HttpEntity<>(body, headers), String.class, task);
+    }
+
+    /** The patron's mailbox on the demo mail server, over IMAP, once {@code expected} messages have arrived. */
+    private List<Message> inbox(String address, int expected) throws Exception {
+        Store store = Session.getInstance(new Properties()).getStore("imap");
+        store.connect("127.0.0.1", imapPort, address, address);
+        try {
+            return await(expected + " emails to " + address, () -> {
+                try {
+                    Folder inbox = store.getFolder("INBOX");
+                    inbox.open(Folder.READ_ONLY);
+                    try {
+                        Message[] messages = inbox.getMessages();
+                        if (messages.length < expected) {
+                            return null;
+                        }
+                        List<Message> read = new ArrayList<>();
+                        for (Message message : messages) {
+                            read.add(new MimeMessage((MimeMessage) message)); // readable after the folder closes
+                        }
+                        return read;
+                    } finally {
+                        inbox.close(false);
+                    }
+                } catch (MessagingException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        } finally {
+            store.close();
+        }
+    }
+
+    /** The text/plain part, decoded. */
+    private static String text(Part part) throws Exception {
+        if (part.isMimeType("text/plain")) {
+            return (String) part.getContent();
+        }
+        if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                String text = text(multipart.getBodyPart(i));
+                if (text != null) {
+                    return text;
+                }
+            }
+        }
+        return null;
     }
 
     private Task awaitTask(String businessKey, String taskKey) {

@@ -9,7 +9,13 @@ import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Points the shared application context at its own database, copies folder and free mail ports. */
+/**
+ * Points the shared application context at its own database, copies folder, free mail ports and a
+ * free HTTP port. The HTTP port is chosen here rather than left to the web server (port 0), so that
+ * the links the application makes from its own address (download links of copies, status pages:
+ * {@code http://localhost:${server.port}}) lead back to it, as one library's process follows
+ * another's download link in {@code BorrowingOverHttpIntegrationTest}.
+ */
 class IntegrationTestEnvironment implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     @Override
@@ -17,6 +23,8 @@ class IntegrationTestEnvironment implements ApplicationContextInitializer<Config
         TestDatabase.Jdbc database = TestDatabase.create("app");
         int imapPort = freePort();
         TestPropertyValues.of(
+                // overrides the 0 of WebEnvironment.RANDOM_PORT; @LocalServerPort still tells it
+                "server.port=" + freePort(),
                 "spring.datasource.url=" + database.url(),
                 "spring.datasource.username=" + database.user(),
                 "spring.datasource.password=" + database.password(),
