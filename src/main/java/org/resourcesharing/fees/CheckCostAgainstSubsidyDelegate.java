@@ -1,0 +1,70 @@
+package org.resourcesharing.fees;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.resourcesharing.platform.FieldErrors.InvalidRequestException;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code ${checkCostAgainstSubsidy}}: does a lender's cost need the patron's consent, by the
+ * managers' subsidy per request ({@link FeePolicy#needsPatronConsent})? Input parameters:
+ * {@code cost} (text such as "35.00", or a number; none or zero needs no consent), {@code costCurrency}
+ * and optionally {@code lenderTier} (the partner directory's tier of the lender). Sets
+ * {@code patronConsentNeeded} (Boolean), {@code subsidy} and {@code subsidyCurrency}, and
+ * {@code subsidyCheck}: in words, what was compared with what (with the exchange rate, its source and
+ * date when the cost was converted).
+ *
+ * <p>When the cost cannot be converted (no stored rate recent enough, or no rates at all) the
+ * patron's consent is needed: rules.md asks for consent before a cost above the subsidy is incurred,
+ * and without a rate nobody can say it is not. {@code subsidyCheck} then says why.
+ */
+@Component("checkCostAgainstSubsidy")
+class CheckCostAgainstSubsidyDelegate implements JavaDelegate {
+
+    private final FeePolicy policy;
+    private final Clock clock;
+
+    @Autowired
+    CheckCostAgainstSubsidyDelegate(FeePolicy policy) {
+        this(policy, Clock.systemDefaultZone());
+    }
+
+    CheckCostAgainstSubsidyDelegate(FeePolicy policy, Clock clock) {
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        BigDecimal cost = cost(execution.getVariable("cost"));
+        String currency = execution.getVariable("costCurrency") == null ? null : execution.getVariable("costCurrency").toString();
+        String tier = execution.getVariable("lenderTier") == null ? null : execution.getVariable("lenderTier").toString();
+        try {
+            FeePolicy.ConsentCheck check = policy.needsPatronConsent(cost, currency, tier, LocalDate.now(clock));
+            execution.setVariable("patronConsentNeeded", check.consentNeeded());
+            execution.setVariable("subsidy", check.subsidy().limit().amount().toPlainString());
+            execution.setVariable("subsidyCurrency", check.subsidy().limit().currency());
+            execution.setVariable("subsidyCheck", check.explanation());
+        } catch (InvalidRequestException noRate) {
+            FeePolicy.Subsidy subsidy = policy.subsidy(tier, currency);
+            execution.setVariable("patronConsentNeeded", true);
+            execution.setVariable("subsidy", subsidy.limit().amount().toPlainString());
+            execution.setVariable("subsidyCurrency", subsidy.limit().currency());
+            execution.setVariable("subsidyCheck", currency + " " + cost.toPlainString() + " cannot be compared with the subsidy of "
+                    + subsidy.limit() + " (" + noRate.errors().get(0).reason() + "): the patron must consent");
+        }
+    }
+
+    private static BigDecimal cost(Object value) {
+        if (value == null || value instanceof BigDecimal) {
+            return (BigDecimal) value;
+        }
+        String text = value.toString().strip(); // a Double as it prints: 0.1, not the binary fraction behind it
+        return text.isEmpty() ? null : new BigDecimal(text);
+    }
+}
