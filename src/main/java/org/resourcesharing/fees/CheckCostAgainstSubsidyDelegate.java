@@ -6,6 +6,7 @@ import java.time.LocalDate;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.resourcesharing.platform.FieldErrors;
 import org.resourcesharing.platform.FieldErrors.InvalidRequestException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -41,7 +42,9 @@ class CheckCostAgainstSubsidyDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        BigDecimal cost = cost(execution.getVariable("cost"));
+        FieldErrors errors = new FieldErrors();
+        BigDecimal cost = Amounts.read(execution.getVariable("cost"), "cost", errors);
+        errors.throwIfAny();
         String currency = execution.getVariable("costCurrency") == null ? null : execution.getVariable("costCurrency").toString();
         String tier = execution.getVariable("lenderTier") == null ? null : execution.getVariable("lenderTier").toString();
         try {
@@ -60,11 +63,4 @@ class CheckCostAgainstSubsidyDelegate implements JavaDelegate {
         }
     }
 
-    private static BigDecimal cost(Object value) {
-        if (value == null || value instanceof BigDecimal) {
-            return (BigDecimal) value;
-        }
-        String text = value.toString().strip(); // a Double as it prints: 0.1, not the binary fraction behind it
-        return text.isEmpty() ? null : new BigDecimal(text);
-    }
 }

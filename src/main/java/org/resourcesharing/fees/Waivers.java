@@ -179,19 +179,13 @@ class Waivers {
     }
 
     private static BigDecimal amount(Object value, Posting charge, BigDecimal outstanding, FieldErrors errors) {
-        BigDecimal amount;
-        if (value == null || value.toString().isBlank()) {
-            amount = outstanding;
-        } else if (value instanceof BigDecimal decimal) {
-            amount = decimal;
-        } else {
-            try {
-                amount = new BigDecimal(value.toString().strip());
-            } catch (NumberFormatException notANumber) {
-                errors.add("amount", "'" + value + "' is not an amount such as 5.00");
-                return null;
-            }
+        FieldErrors unreadable = new FieldErrors();
+        BigDecimal given = Amounts.read(value, "amount", unreadable);
+        if (!unreadable.isEmpty()) {
+            unreadable.list().forEach(error -> errors.add(error.field(), error.reason()));
+            return null;
         }
+        BigDecimal amount = given == null ? outstanding : given; // none: all that is outstanding
         if (amount == null) {
             return null; // no charge to waive: refused above
         }
