@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.resourcesharing.platform.FieldErrors;
-import org.resourcesharing.platform.FieldErrors.InvalidRequestException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -21,8 +20,7 @@ import org.springframework.stereotype.Component;
  * date when the cost was converted).
  *
  * <p>When the cost cannot be converted (no stored rate recent enough, or no rates at all) the
- * patron's consent is needed: rules.md asks for consent before a cost above the subsidy is incurred,
- * and without a rate nobody can say it is not. {@code subsidyCheck} then says why.
+ * patron's consent is needed, and {@code subsidyCheck} says why. A cost that is no amount fails the step.
  */
 @Component("checkCostAgainstSubsidy")
 class CheckCostAgainstSubsidyDelegate implements JavaDelegate {
@@ -47,20 +45,10 @@ class CheckCostAgainstSubsidyDelegate implements JavaDelegate {
         errors.throwIfAny();
         String currency = execution.getVariable("costCurrency") == null ? null : execution.getVariable("costCurrency").toString();
         String tier = execution.getVariable("lenderTier") == null ? null : execution.getVariable("lenderTier").toString();
-        try {
-            FeePolicy.ConsentCheck check = policy.needsPatronConsent(cost, currency, tier, LocalDate.now(clock));
-            execution.setVariable("patronConsentNeeded", check.consentNeeded());
-            execution.setVariable("subsidy", check.subsidy().limit().amount().toPlainString());
-            execution.setVariable("subsidyCurrency", check.subsidy().limit().currency());
-            execution.setVariable("subsidyCheck", check.explanation());
-        } catch (InvalidRequestException noRate) {
-            FeePolicy.Subsidy subsidy = policy.subsidy(tier, currency);
-            execution.setVariable("patronConsentNeeded", true);
-            execution.setVariable("subsidy", subsidy.limit().amount().toPlainString());
-            execution.setVariable("subsidyCurrency", subsidy.limit().currency());
-            execution.setVariable("subsidyCheck", currency + " " + cost.toPlainString() + " cannot be compared with the subsidy of "
-                    + subsidy.limit() + " (" + noRate.errors().get(0).reason() + "): the patron must consent");
-        }
+        FeePolicy.ConsentCheck check = policy.needsPatronConsent(cost, currency, tier, LocalDate.now(clock));
+        execution.setVariable("patronConsentNeeded", check.consentNeeded());
+        execution.setVariable("subsidy", check.subsidy().limit().amount().toPlainString());
+        execution.setVariable("subsidyCurrency", check.subsidy().limit().currency());
+        execution.setVariable("subsidyCheck", check.explanation());
     }
-
 }

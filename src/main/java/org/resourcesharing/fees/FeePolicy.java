@@ -8,12 +8,14 @@ import java.util.Currency;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.resourcesharing.fees.CurrencyConverter.Conversion;
 import org.resourcesharing.platform.FieldErrors;
+import org.resourcesharing.platform.FieldErrors.InvalidRequestException;
 
 /**
  * The managers' fee policy, {@code bpmn/fee-policy.dmn}, applied: fines, lost item charges and the
@@ -27,8 +29,8 @@ import org.resourcesharing.platform.FieldErrors;
  * fee; a replacement cost to assume; the currency.</li>
  * <li>{@value #SUBSIDY} answers by lender tier (and the currency of the lender's cost) how much the
  * library pays of one request. A cost in another currency is converted at the stored rate by the
- * {@link CurrencyConverter}; without a rate the conversion is refused (an
- * {@link org.resourcesharing.platform.FieldErrors.InvalidRequestException}), never guessed.</li>
+ * {@link CurrencyConverter}; without a rate nothing is guessed: a lost item's replacement cost is
+ * refused (an {@link InvalidRequestException}), a lender's cost needs the patron's consent.</li>
  * </ul>
  *
  * A table that answers nothing, or an amount it gives that is not an amount in its currency, is an
@@ -92,15 +94,21 @@ public class FeePolicy {
     }
 
     /**
-     * Whether a lender's cost needs the patron's consent: it is above the subsidy.
+     * Whether a lender's cost needs the patron's consent: it is above the subsidy, or it could not be
+     * compared with it.
      *
-     * @param costInSubsidyCurrency the cost compared, in the subsidy's currency
-     * @param conversion            the conversion used, or null when the cost is in the subsidy's currency
+     * @param costInSubsidyCurrency the cost compared, in the subsidy's currency; null when it could not be converted
+     * @param conversion            the conversion used, or null when the cost is in the subsidy's currency or could not be converted
+     * @param noRate                why the cost could not be converted, or null
      */
-    public record ConsentCheck(boolean consentNeeded, Money cost, Money costInSubsidyCurrency, Subsidy subsidy, Conversion conversion) {
+    public record ConsentCheck(boolean consentNeeded, Money cost, Money costInSubsidyCurrency, Subsidy subsidy, Conversion conversion,
+            String noRate) {
 
         /** For staff and the process history: what was compared with what. */
         public String explanation() {
+            if (noRate != null) {
+                return cost + " cannot be compared with the subsidy of " + subsidy.limit() + " (" + noRate + "): the patron must consent";
+            }
             String compared = conversion == null ? cost.toString()
                     : cost + " (" + costInSubsidyCurrency + " at " + conversion.rate().toPlainString() + ", " + conversion.rateSource() + ", "
                             + conversion.rateDate() + ")";
@@ -193,23 +201,30 @@ public class FeePolicy {
     /**
      * Whether a lender's {@code offeredCost} needs the patron's consent: it is more than the
      * {@link #subsidy subsidy} for the lender. A cost in another currency is converted at the rate of
-     * {@code on} first (refused without a rate). No cost, or zero, needs none.
+     * {@code on} first. Without a rate the cost is not guessed: it needs the patron's consent, since
+     * rules.md asks for consent before a cost above the subsidy is incurred and nobody can say it is
+     * not. No cost, or zero, needs none.
      */
     public ConsentCheck needsPatronConsent(BigDecimal offeredCost, String currency, String lenderTier, LocalDate on) {
         Subsidy subsidy = subsidy(lenderTier, currency);
         String subsidyCurrency = subsidy.limit().currency();
         if (offeredCost == null || offeredCost.signum() <= 0) {
             Money nothing = new Money(BigDecimal.ZERO.setScale(Currency.getInstance(subsidyCurrency).getDefaultFractionDigits()), subsidyCurrency);
-            return new ConsentCheck(false, nothing, nothing, subsidy, null);
+            return new ConsentCheck(false, nothing, nothing, subsidy, null, null);
         }
         Money cost = new Money(offeredCost, Objects.requireNonNull(currency, "currency of the cost"));
         Conversion conversion = null;
         Money compared = cost;
         if (!currency.equals(subsidyCurrency)) {
-            conversion = converter.convert(offeredCost, currency, subsidyCurrency, on);
+            try {
+                conversion = converter.convert(offeredCost, currency, subsidyCurrency, on);
+            } catch (InvalidRequestException noRate) {
+                return new ConsentCheck(true, cost, null, subsidy, null,
+                        noRate.errors().stream().map(FieldErrors.FieldError::reason).collect(Collectors.joining("; ")));
+            }
             compared = new Money(conversion.amount(), subsidyCurrency);
         }
-        return new ConsentCheck(compared.amount().compareTo(subsidy.limit().amount()) > 0, cost, compared, subsidy, conversion);
+        return new ConsentCheck(compared.amount().compareTo(subsidy.limit().amount()) > 0, cost, compared, subsidy, conversion, null);
     }
 
     private Map<String, Object> row(String decision, Map<String, Object> inputs) {

@@ -141,9 +141,14 @@ class FeePolicyTest {
     }
 
     @Test
-    void aCostInACurrencyWithoutARateIsNotGuessed() {
-        assertThatThrownBy(() -> policy.needsPatronConsent(new BigDecimal("20.00"), "EUR", "international", TODAY))
-                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("no rate from EUR to CAD");
+    void aCostInACurrencyWithoutARateIsNotGuessedThePatronIsAsked() {
+        ConsentCheck check = policy.needsPatronConsent(new BigDecimal("12.00"), "EUR", "international", TODAY);
+
+        assertThat(check.consentNeeded()).isTrue();
+        assertThat(check.costInSubsidyCurrency()).isNull();
+        assertThat(check.conversion()).isNull();
+        assertThat(check.explanation())
+                .isEqualTo("EUR 12.00 cannot be compared with the subsidy of CAD 30.00 (no rate from EUR to CAD on 2026-03-10): the patron must consent");
     }
 
     @Test
