@@ -38,6 +38,12 @@ public record Posting(UUID id, AccountType accountType, String accountId, Direct
         LOST_ITEM,
         DAMAGE,
         NOT_PICKED_UP,
-        COPYRIGHT_ROYALTY
+        COPYRIGHT_ROYALTY,
+        /**
+         * Part of a charge let off (a waiver of all of a charge is its reversal): on the charge's
+         * account, in the other direction, so it lowers the balance. Its posting key names the charge,
+         * {@code waiver:<posting id>:<process instance>}. See {@link Waivers}.
+         */
+        WAIVER
     }
 }

@@ -1,7 +1,6 @@
 package org.resourcesharing.fees;
 
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -57,7 +56,7 @@ public class RecordChargeDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         try {
             FieldErrors errors = new FieldErrors();
-            BigDecimal amount = amount(execution.getVariable("amount"), errors);
+            BigDecimal amount = Amounts.read(execution.getVariable("amount"), "amount", errors);
             if (errors.isEmpty() && (amount == null || amount.signum() == 0)) {
                 return;
             }
@@ -87,28 +86,6 @@ public class RecordChargeDelegate implements JavaDelegate {
             element = element.getParentElement();
         }
         return ((Process) element).getId();
-    }
-
-    private static BigDecimal amount(Object value, FieldErrors errors) {
-        if (value == null || value instanceof BigDecimal) {
-            return (BigDecimal) value;
-        }
-        if (value instanceof Long || value instanceof Integer || value instanceof Short) {
-            return BigDecimal.valueOf(((Number) value).longValue());
-        }
-        if (value instanceof BigInteger whole) {
-            return new BigDecimal(whole);
-        }
-        if (value instanceof String || value instanceof Double || value instanceof Float) {
-            String decimal = value.toString().strip(); // a Double as it prints: 0.1, not the binary fraction behind it
-            try {
-                return decimal.isEmpty() ? null : new BigDecimal(decimal);
-            } catch (NumberFormatException notANumber) {
-                // words, NaN, Infinity: refused below
-            }
-        }
-        errors.add("amount", "'" + value + "' is not an amount such as 5.00");
-        return null;
     }
 
     private static <E extends Enum<E>> E constant(Class<E> type, String name, DelegateExecution execution, FieldErrors errors) {

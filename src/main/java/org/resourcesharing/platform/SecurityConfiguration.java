@@ -91,6 +91,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/ledger/postings/*/reversal").hasAnyRole(managers, ADMIN_ROLE)
                         .requestMatchers("/api/partners/**", "/api/catalogue/imports").hasAnyRole(managers, ADMIN_ROLE)
                         .requestMatchers(HttpMethod.POST, "/api/lending/**").hasAnyRole(resourceSharingStaff)
+                        .requestMatchers(HttpMethod.POST, "/api/fees/waivers").hasAnyRole(resourceSharingStaff)
                         .requestMatchers(HttpMethod.POST, "/api/borrowing-requests")
                         .hasAnyRole(BORROWING_STAFF_ROLE, BORROWING_API_ROLE, managers, ADMIN_ROLE)
                         .requestMatchers(HttpMethod.POST, "/api/borrowing-requests/*/pickup", "/api/borrowing-requests/*/return",
