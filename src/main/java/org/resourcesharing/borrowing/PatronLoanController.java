@@ -1,5 +1,6 @@
 package org.resourcesharing.borrowing;
 
+import java.util.Date;
 import java.util.Map;
 
 import org.resourcesharing.platform.FieldErrors;
@@ -35,7 +36,8 @@ class PatronLoanController {
     @PostMapping("/api/borrowing-requests/{requestNumber}/return")
     @ResponseStatus(HttpStatus.ACCEPTED)
     void returned(@PathVariable String requestNumber) {
-        record(requestNumber, PatronEvents.RETURNED, Map.of(), "is not out with the patron");
+        // the day it came back, not the day a later step runs, decides an overdue fine
+        record(requestNumber, PatronEvents.RETURNED, Map.of("patronReturnedAt", new Date()), "is not out with the patron");
     }
 
     /** The patron asks for more time: the lender is asked, and the patron is told its answer by email. */

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * {@code ${takeNextLender}}: moves to the next library of the rota. The lender asked before (if any)
  * is added to {@code lendersTried}, and to {@code lendersUnfilled} when it answered Unfilled, so a
  * later round skips it. Sets {@code supplyingAgencyId} (which every later ISO 18626 message and every
- * answer is matched on), {@code lenderName} and {@code lenderTimeout} (the partner's answer time). A copy
+ * answer is matched on), {@code lenderName}, {@code lenderTier} and {@code lenderTimeout} (the partner's answer time). A copy
  * request also gets the {@code copyrightCompliance} statement for this lender (see {@link CopyrightCompliance}):
  * CCG or, royalties paid, CCL for a US lender; {@code CA-CopyrightActS30.2} (Copyright Act s.30.2, a library
  * copy for research or private study) for any other. The process history keeps the one sent to the lender
@@ -53,6 +53,7 @@ class TakeNextLenderDelegate implements JavaDelegate {
         execution.setVariable("lenderRota", String.join(",", rota));
         execution.setVariable("supplyingAgencyId", next);
         execution.setVariable("lenderName", partner.name());
+        execution.setVariable("lenderTier", partner.tier()); // the library's subsidy depends on it
         execution.setVariable("lenderTimeout", partner.answerTimeout().toString());
         if ("Copy".equals(execution.getVariable("serviceType"))) {
             execution.setVariable("copyrightCompliance", CopyrightCompliance.forCopyFrom(partner, (String) execution.getVariable("royaltyDecision")));

@@ -55,6 +55,7 @@ import org.resourcesharing.copyright.TestPdfs;
 import org.resourcesharing.fees.Ledger;
 import org.resourcesharing.fees.Posting;
 import org.resourcesharing.fees.RecordChargeDelegate;
+import org.resourcesharing.fees.TestFeeSteps;
 import org.resourcesharing.fees.TestLedgers;
 import org.resourcesharing.iso18626.Iso18626TestSenders;
 import org.resourcesharing.iso18626.Iso18626TestSenders.RecordingSender;
@@ -65,7 +66,7 @@ import org.resourcesharing.mail.SendNotificationDelegate;
 import org.resourcesharing.mail.TestNotifications;
 import org.resourcesharing.testsupport.TestProcessEngine;
 
-@Deployment(resources = {"bpmn/borrowing.bpmn", "bpmn/lender-selection.dmn", "forms/borrowing-start.form", "forms/verify-citation.form",
+@Deployment(resources = {"bpmn/borrowing.bpmn", "bpmn/lender-selection.dmn", "bpmn/fee-policy.dmn", "forms/borrowing-start.form", "forms/verify-citation.form",
         "forms/review-duplicate.form", "forms/review-lender-conditions.form", "forms/receive-item.form", "forms/ship-back.form",
         "forms/end-of-rota.form", "forms/resolve-lender-error.form", "forms/copyright-fee-decision.form",
         "forms/resolve-damage-on-arrival.form", "forms/resolve-borrowed-item.form", "forms/correct-charge.form"})
@@ -114,6 +115,8 @@ class BorrowingProcessTest {
         Mocks.register("checkCopyrightCompliance", new CheckCopyrightComplianceDelegate(historyService(), PROPERTIES));
         ledger = TestLedgers.newLedger(); // one per test: every test's request has the same number
         Mocks.register("recordCharge", new RecordChargeDelegate(ledger, historyService()));
+        Mocks.register("assessOverdueFine", TestFeeSteps.assessOverdueFine(decisionService()));
+        Mocks.register("checkCostAgainstSubsidy", TestFeeSteps.checkCostAgainstSubsidy(decisionService(), "1.40"));
     }
 
     @AfterEach
@@ -150,7 +153,8 @@ class BorrowingProcessTest {
         runtimeService().createMessageCorrelation(PatronEvents.PICKED_UP).processInstanceBusinessKey(KEY).correlate();
         execute(job(borrowing));
         runtimeService().createMessageCorrelation(PatronEvents.RETURNED).processInstanceBusinessKey(KEY).correlate();
-        execute(job(borrowing));
+        execute(job(borrowing)); // after the return: no fine, on time
+        execute(job(borrowing)); // nothing to post
         complete(task(borrowing), withVariables("shippingMethod", "CanadaPost", "trackingNumber", "7023 1111"));
         execute(job(borrowing));
         execute(job(borrowing));
@@ -271,6 +275,7 @@ class BorrowingProcessTest {
     void lenderConditionsStaffAcceptAreAgreedWithTheLender() {
         ProcessInstance borrowing = askingFirstLender();
         lenderSays("ExpectToSupply", Map.of("loanCondition", "LibraryUseOnly"));
+        execute(job(borrowing)); // the cost against the subsidy
         assertThat(task(borrowing)).hasDefinitionKey("Task_ReviewConditions");
 
         complete(task(borrowing), withVariables("conditionsDecision", "accept"));
@@ -286,6 +291,7 @@ class BorrowingProcessTest {
     void lenderConditionsStaffRejectCancelWithThatLenderAndAskTheNext() {
         ProcessInstance borrowing = askingFirstLender();
         lenderSays("ExpectToSupply", Map.of("offeredCost", "40.00", "offeredCostCurrency", "USD"));
+        execute(job(borrowing)); // the cost against the subsidy
 
         complete(task(borrowing), withVariables("conditionsDecision", "reject"));
         execute(job(borrowing));
@@ -301,7 +307,10 @@ class BorrowingProcessTest {
     void aCostThePatronAcceptsByTheEmailLinkIsAgreedWithTheLender() {
         ProcessInstance borrowing = askingFirstLender();
         lenderSays("ExpectToSupply", Map.of("offeredCost", "40.00", "offeredCostCurrency", "USD"));
-        complete(task(borrowing), withVariables("conditionsDecision", "askPatron"));
+        execute(job(borrowing)); // the cost against the subsidy: USD 40.00 is CAD 56.00, above CAD 25.00
+        assertThat(borrowing).variables().containsEntry("patronConsentNeeded", true);
+        assertThat(task(borrowing)).hasDefinitionKey("Task_ReviewConditions");
+        complete(task(borrowing), withVariables("conditionsDecision", "accept"));
         execute(job(borrowing)); // after the task
         execute(job(borrowing)); // the email to the patron
 
@@ -321,10 +330,25 @@ class BorrowingProcessTest {
     }
 
     @Test
+    void aCostWithinTheLibrarysSubsidyIsAgreedWithoutAskingThePatron() {
+        ProcessInstance borrowing = askingFirstLender();
+        lenderSays("ExpectToSupply", Map.of("offeredCost", "20.00", "offeredCostCurrency", "CAD"));
+        execute(job(borrowing)); // the cost against the subsidy
+        assertThat(borrowing).variables().containsEntry("patronConsentNeeded", false).containsEntry("subsidy", "25.00");
+        complete(task(borrowing), withVariables("conditionsDecision", "accept"));
+        execute(job(borrowing));
+        execute(job(borrowing));
+
+        assertThat(sender.last().getRequestingAgencyMessage().getNote()).isEqualTo("#ReShareLoanConditionAgreeResponse#");
+        assertThat(borrowing).hasNotPassed("Task_EmailCostConsent").isWaitingAt("Gateway_AwaitAnswer");
+    }
+
+    @Test
     void aCostThePatronDeclinesIsRefusedToTheLenderAndTheNextOneAsked() {
         ProcessInstance borrowing = askingFirstLender();
         lenderSays("ExpectToSupply", Map.of("offeredCost", "40.00", "offeredCostCurrency", "USD"));
-        complete(task(borrowing), withVariables("conditionsDecision", "askPatron"));
+        execute(job(borrowing)); // the cost against the subsidy
+        complete(task(borrowing), withVariables("conditionsDecision", "accept"));
         execute(job(borrowing));
         execute(job(borrowing));
 
@@ -343,7 +367,8 @@ class BorrowingProcessTest {
     void aCostThePatronLeavesUnansweredIsRefusedToTheLenderAfterTheConsentTime() {
         ProcessInstance borrowing = askingFirstLender();
         lenderSays("ExpectToSupply", Map.of("offeredCost", "40.00", "offeredCostCurrency", "USD"));
-        complete(task(borrowing), withVariables("conditionsDecision", "askPatron"));
+        execute(job(borrowing)); // the cost against the subsidy
+        complete(task(borrowing), withVariables("conditionsDecision", "accept"));
         execute(job(borrowing));
         execute(job(borrowing));
 
@@ -441,7 +466,8 @@ class BorrowingProcessTest {
     void aLoanTheLenderClosesAsNotReturnedGoesToStaff() {
         ProcessInstance borrowing = withThePatron(LocalDate.now().plusWeeks(6));
         runtimeService().createMessageCorrelation(PatronEvents.RETURNED).processInstanceBusinessKey(KEY).correlate();
-        execute(job(borrowing));
+        execute(job(borrowing)); // after the return: no fine, on time
+        execute(job(borrowing)); // nothing to post
         complete(task(borrowing), withVariables("shippingMethod", "CanadaPost", "trackingNumber", "7023 1111"));
         execute(job(borrowing));
         execute(job(borrowing));
@@ -457,6 +483,42 @@ class BorrowingProcessTest {
         execute(job(borrowing));
         assertThat(ledger.postingsForRequest(KEY)).isEmpty();
         assertThat(borrowing).isEnded().hasPassed("EndEvent_DamageSettled");
+    }
+
+    @Test
+    void aLoanBroughtBackLateIsFinedByTheFeePolicyAfterTheGraceDay() {
+        ProcessInstance borrowing = withThePatron(LocalDate.now().plusWeeks(6));
+        Date due = (Date) runtimeService().getVariable(borrowing.getId(), "patronDueDate");
+        LocalDate dueDay = due.toInstant().atZone(ZoneId.systemDefault()).toLocalDate();
+        runtimeService().createMessageCorrelation(PatronEvents.RETURNED).processInstanceBusinessKey(KEY)
+                .setVariable("patronReturnedAt", date(dueDay.plusDays(4))).correlate();
+        execute(job(borrowing)); // after the return: the fine worked out
+        execute(job(borrowing)); // and posted
+
+        assertThat(borrowing).variables().containsEntry("fineAmount", "15.00").containsEntry("fineDaysLate", 4L);
+        assertThat(ledger.postingsForRequest(KEY)).singleElement().satisfies(posting -> {
+            assertThat(posting.accountId()).isEqualTo("0612345");
+            assertThat(posting.kind()).hasToString("OVERDUE_FINE");
+            assertThat(posting.amount()).isEqualByComparingTo("15.00"); // four days late, the first free: three days at 5.00
+            assertThat(posting.currency()).isEqualTo("CAD");
+        });
+        assertThat(task(borrowing)).hasDefinitionKey("Task_ShipBack");
+    }
+
+    @Test
+    void aRecalledLoanBroughtBackLateIsFinedAtTheRecallRate() {
+        ProcessInstance borrowing = withThePatron(LocalDate.now().plusWeeks(6));
+        lenderSays("Recalled", Map.of("supplierDueDate", date(LocalDate.now().plusWeeks(1))));
+        execute(managementService().createJobQuery().processInstanceId(borrowing.getId()).activityId("Task_EmailRecalled").singleResult());
+        Date due = (Date) runtimeService().getVariable(borrowing.getId(), "patronDueDate");
+        LocalDate dueDay = due.toInstant().atZone(ZoneId.systemDefault()).toLocalDate();
+        runtimeService().createMessageCorrelation(PatronEvents.RETURNED).processInstanceBusinessKey(KEY)
+                .setVariable("patronReturnedAt", date(dueDay.plusDays(10))).correlate();
+        execute(job(borrowing));
+        execute(job(borrowing));
+
+        assertThat(ledger.postingsForRequest(KEY)).singleElement() // ten days late, the first seven free: three days at 4.00
+                .satisfies(posting -> assertThat(posting.amount()).isEqualByComparingTo("12.00"));
     }
 
     @Test
