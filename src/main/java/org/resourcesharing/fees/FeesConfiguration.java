@@ -1,0 +1,34 @@
+package org.resourcesharing.fees;
+
+import java.time.Clock;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class FeesConfiguration {
+
+    @Bean
+    PaymentUnits paymentUnits(FeesProperties properties) {
+        return new PaymentUnits(properties.iflaVouchers());
+    }
+
+    @Bean
+    ExchangeRates exchangeRates(ExchangeRateStore store, TransactionTemplate transactions, FeesProperties properties) {
+        return new ExchangeRates(store, transactions, properties, Clock.systemUTC());
+    }
+
+    @Bean
+    ExchangeRateConverter currencyConverter(ExchangeRateStore store, PaymentUnits units, FeesProperties properties) {
+        return new ExchangeRateConverter(store, units, properties);
+    }
+
+    @Bean
+    Ledger ledger(PostingStore store, PaymentUnits units, CurrencyConverter converter, FeesProperties properties) {
+        // the clock only says when; the posting's day (and so its rate) is taken in the library's time zone
+        return new Ledger(store, units, converter, properties, Clock.systemUTC());
+    }
+}
