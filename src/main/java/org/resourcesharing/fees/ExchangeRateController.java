@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -57,24 +56,12 @@ class ExchangeRateController {
         if (currency != null && !currency.matches("[A-Z]{3}")) {
             errors.add("currency", "'" + currency + "' is not a currency code such as USD");
         }
-        LocalDate last = date(to, "to", LocalDate.now(clock), errors);
-        LocalDate first = date(from, "from", last == null ? null : last.minusDays(DEFAULT_DAYS), errors);
+        LocalDate last = DayParameter.parse(to, "to", LocalDate.now(clock), errors);
+        LocalDate first = DayParameter.parse(from, "from", last == null ? null : last.minusDays(DEFAULT_DAYS), errors);
         if (first != null && last != null && first.isAfter(last)) {
             errors.add("from", from + " is after " + last);
         }
         errors.throwIfAny();
         return rates.list(currency, first, last);
-    }
-
-    private static LocalDate date(String value, String field, LocalDate otherwise, FieldErrors errors) {
-        if (value == null || value.isBlank()) {
-            return otherwise;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException notADate) {
-            errors.add(field, "'" + value + "' is not a date (YYYY-MM-DD)");
-            return null;
-        }
     }
 }

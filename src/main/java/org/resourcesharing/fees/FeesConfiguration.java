@@ -2,6 +2,7 @@ package org.resourcesharing.fees;
 
 import java.time.Clock;
 
+import org.resourcesharing.iso18626.PartnerDirectory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -30,5 +31,16 @@ class FeesConfiguration {
     Ledger ledger(PostingStore store, PaymentUnits units, CurrencyConverter converter, FeesProperties properties) {
         // the clock only says when; the posting's day (and so its rate) is taken in the library's time zone
         return new Ledger(store, units, converter, properties, Clock.systemUTC());
+    }
+
+    @Bean
+    Invoices invoices(Ledger ledger, PartnerDirectory partners, CurrencyConverter converter, RequestTitles titles, PaymentUnits units,
+            FeesProperties properties) {
+        return new Invoices(ledger, partners::find, converter, titles, units, properties, Clock.systemUTC());
+    }
+
+    @Bean
+    PatronStatements patronStatements(Ledger ledger, RequestTitles titles, FeesProperties properties) {
+        return new PatronStatements(ledger, titles, properties, Clock.systemUTC());
     }
 }

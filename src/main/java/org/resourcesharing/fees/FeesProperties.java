@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Period;
 import java.time.ZoneId;
 import java.util.Currency;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -15,13 +16,15 @@ import org.springframework.util.unit.DataSize;
  * @param zone         the library's time zone: a posting is converted at the rate of its day there
  * @param rates        exchange rates: how old one may be, where they are imported from
  * @param iflaVouchers the IFLA voucher as a payment unit
+ * @param invoices     what partners' invoices say besides their lines
  */
 @ConfigurationProperties("resource-sharing.fees")
 record FeesProperties(
         @DefaultValue("CAD") Currency homeCurrency,
         @DefaultValue("America/Toronto") ZoneId zone,
         @DefaultValue Rates rates,
-        @DefaultValue IflaVouchers iflaVouchers) {
+        @DefaultValue IflaVouchers iflaVouchers,
+        @DefaultValue Invoicing invoices) {
 
     /**
      * @param maxAge         a conversion uses the rate of its day or of the last earlier day with one, but none older than this
@@ -55,5 +58,12 @@ record FeesProperties(
             @DefaultValue("8.00") BigDecimal value,
             @DefaultValue("EUR") Currency valueCurrency,
             @DefaultValue("0.5") BigDecimal smallestPart) {
+    }
+
+    /**
+     * @param issuer       the lines at the top of every invoice: who issues it, address, contact
+     * @param paymentTerms how and by when to pay, printed under the total
+     */
+    record Invoicing(@DefaultValue("Interlibrary Loan") List<String> issuer, @DefaultValue("") String paymentTerms) {
     }
 }

@@ -152,6 +152,20 @@ public class Ledger {
         return store.forAccount(accountType, accountId);
     }
 
+    /**
+     * Postings of the days {@code from} to {@code to} (both included) in the library's time zone, oldest
+     * first; of every account of the type when {@code accountId} is null.
+     */
+    public List<Posting> postedBetween(AccountType accountType, String accountId, LocalDate from, LocalDate to) {
+        return store.postedBetween(accountType, accountId, from.atStartOfDay(clock.getZone()).toOffsetDateTime(),
+                to.plusDays(1).atStartOfDay(clock.getZone()).toOffsetDateTime());
+    }
+
+    /** The day a posting was posted, in the library's time zone. */
+    LocalDate dayOf(Posting posting) {
+        return posting.postedAt().atZoneSameInstant(clock.getZone()).toLocalDate();
+    }
+
     /** Every posting of one request (business key), on any account, oldest first. */
     public List<Posting> postingsForRequest(String businessKey) {
         return store.forRequest(businessKey);

@@ -60,6 +60,19 @@ class PostingStore {
                 .params(accountType.name(), accountId).query(this::posting).list();
     }
 
+    /** Posted from {@code from} (inclusive) to {@code to} (exclusive), oldest first; of every account of the type when {@code accountId} is null. */
+    List<Posting> postedBetween(AccountType accountType, String accountId, OffsetDateTime from, OffsetDateTime to) {
+        if (accountId == null) {
+            return jdbc.sql("select * from ledger_posting where account_type = ? and posted_at >= ? and posted_at < ? order by posted_at, id")
+                    .params(accountType.name(), from, to).query(this::posting).list();
+        }
+        return jdbc.sql("""
+                select * from ledger_posting where account_type = ? and account_id = ? and posted_at >= ? and posted_at < ?
+                order by posted_at, id
+                """)
+                .params(accountType.name(), accountId, from, to).query(this::posting).list();
+    }
+
     List<Posting> forRequest(String businessKey) {
         return jdbc.sql("select * from ledger_posting where business_key = ? order by posted_at, id")
                 .param(businessKey).query(this::posting).list();

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
 import java.util.Currency;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.flywaydb.core.Flyway;
@@ -36,6 +37,13 @@ public final class TestLedgers {
 
     /** A ledger, its exchange rates and its converter, on one database. */
     record TestLedger(Ledger ledger, ExchangeRates rates, ExchangeRateConverter converter, JdbcClient jdbc) {
+
+        /** The same ledger (same database, rates and converter) whose "now" is another clock's. */
+        Ledger at(Clock clock) {
+            FeesProperties properties = properties("");
+            PaymentUnits units = new PaymentUnits(properties.iflaVouchers());
+            return new Ledger(new PostingStore(jdbc, units), units, converter, properties, clock);
+        }
 
         /** Imports the rates of a Valet JSON file as an upload does. */
         ExchangeRates.ImportSummary load(TestRates valet) {
@@ -78,6 +86,8 @@ public final class TestLedgers {
         return new FeesProperties(Currency.getInstance("CAD"), ZONE,
                 new FeesProperties.Rates(Period.ofDays(7), "Bank of Canada", importUrl, "0 0 17 * * MON-FRI", Duration.ofSeconds(2),
                         Duration.ofSeconds(5), DataSize.ofMegabytes(5), "fees/demo-rates.json"),
-                new FeesProperties.IflaVouchers("XIV", new BigDecimal("8.00"), Currency.getInstance("EUR"), new BigDecimal("0.5")));
+                new FeesProperties.IflaVouchers("XIV", new BigDecimal("8.00"), Currency.getInstance("EUR"), new BigDecimal("0.5")),
+                new FeesProperties.Invoicing(List.of("Trent University Library", "Interlibrary Loan"),
+                        "Payment within 30 days, quoting the invoice number."));
     }
 }
