@@ -1,53 +1,68 @@
 package org.resourcesharing.fees;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
+import org.resourcesharing.fees.CurrencyConverter.Conversion;
+import org.resourcesharing.fees.PaymentUnits.Unit;
 import org.resourcesharing.fees.Posting.AccountType;
 import org.resourcesharing.platform.FieldErrors;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.stereotype.Service;
 
 /**
  * The library's ledger: charges between us and partner libraries or patrons, each kept as given
- * (amount and ISO 4217 currency) with who posted it, why, and the request it belongs to.
+ * (amount and ISO 4217 currency, or IFLA vouchers) with who posted it, why, and the request it belongs to.
  *
  * <ul>
  * <li><b>Exact, never rounded.</b> Amounts are {@link BigDecimal}s, positive, with at most as many
  * decimals as the currency has minor units (CAD 2, JPY 0, BHD 3). An amount with more, such as
  * CAD 1.005, is refused rather than rounded, so no cent is lost or invented; trailing zeros are not
- * more decimals (CAD 1.500 is CAD 1.50). Balances are exact sums per currency, never mixed.</li>
+ * more decimals (CAD 1.500 is CAD 1.50). IFLA vouchers ({@link PaymentUnits}) count in whole and half
+ * vouchers (1.5, not 1.25). Balances are exact sums per currency, never mixed.</li>
  * <li><b>Home currency.</b> A posting in the home currency ({@code resource-sharing.fees.home-currency},
  * CAD by default) gets its home amount at once (rate 1, source {@value #SAME_CURRENCY}). A posting in
- * any other currency keeps its home amount, rate, rate date and source null: there are no exchange
- * rates yet, and a made-up rate would be worse than none.</li>
+ * any other currency, or in vouchers, is converted when it is posted, by the {@link CurrencyConverter},
+ * at the rate of the posting's day in the library's time zone ({@code resource-sharing.fees.zone}) or of
+ * the last earlier day with one: it keeps that home amount (rounded half-even to the home currency's
+ * cents, once), the rate exactly as published, the rate's date and its source (such as "Bank of Canada
+ * FXUSDCAD"). Without a rate within the allowed age the posting is refused (field {@code currency}),
+ * never converted at a guessed rate; a process hands such a charge to staff.</li>
  * <li><b>Idempotent.</b> A posting key posts once: the same key with the same charge returns the first
- * posting (a retried process step), with a different charge it is refused.</li>
+ * posting (a retried process step, even if rates changed meanwhile), with a different charge it is refused.</li>
  * <li><b>Never edited.</b> A mistake is corrected by a {@link #reverse reversal}, a new posting of the
- * negated amount that names the original; a posting is reversed at most once.</li>
+ * negated amount that names the original; a posting is reversed at most once. The reversal keeps the
+ * original's rate, its date and source, so it cancels exactly the home amount the original added.</li>
  * <li><b>Transactions.</b> Each posting is one insert, so it needs no transaction of its own: called
  * from a process step it commits or rolls back with that step.</li>
  * </ul>
  *
  * Refusals are {@link FieldErrors.InvalidRequestException}s naming each wrong field.
  */
-@Service
 public class Ledger {
 
-    static final String SAME_CURRENCY = "same currency";
+    static final String SAME_CURRENCY = ExchangeRateConverter.SAME_CURRENCY;
     private static final int MAX_INTEGER_DIGITS = 15; // numeric(19, 4)
+    private static final int MAX_RATE_DECIMALS = 10; // numeric(19, 10)
 
     private final PostingStore store;
-    private final Currency homeCurrency;
+    private final PaymentUnits units;
+    private final CurrencyConverter converter;
+    private final String homeCurrency;
+    private final Clock clock;
 
-    Ledger(PostingStore store, FeesProperties properties) {
+    /** @param clock says when; the posting's day is taken in {@code resource-sharing.fees.zone} */
+    Ledger(PostingStore store, PaymentUnits units, CurrencyConverter converter, FeesProperties properties, Clock clock) {
         this.store = store;
-        this.homeCurrency = properties.homeCurrency();
+        this.units = units;
+        this.converter = converter;
+        this.homeCurrency = properties.homeCurrency().getCurrencyCode();
+        this.clock = clock.withZone(properties.zone());
     }
 
     public Posting post(PostingRequest request) {
@@ -62,12 +77,15 @@ public class Ledger {
         if (request.kind() == null) {
             errors.add("kind", "required");
         }
-        Currency currency = currency(errors, request.currency());
+        Unit currency = unit(errors, request.currency());
         if (request.amount() == null || request.amount().signum() <= 0) {
             errors.add("amount", "required, more than zero");
-        } else if (currency != null && request.amount().stripTrailingZeros().scale() > currency.getDefaultFractionDigits()) {
-            errors.add("amount", request.amount().toPlainString() + " has more decimals than " + currency.getCurrencyCode() + " has ("
-                    + currency.getDefaultFractionDigits() + "); amounts are not rounded");
+        } else if (currency != null && currency.voucher() && !currency.holds(request.amount())) {
+            errors.add("amount", request.amount().toPlainString() + " is not an amount of IFLA vouchers (" + currency.code() + "): they count in "
+                    + currency.describeStep() + "; amounts are not rounded");
+        } else if (currency != null && request.amount().stripTrailingZeros().scale() > currency.fractionDigits()) {
+            errors.add("amount", request.amount().toPlainString() + " has more decimals than " + currency.code() + " has ("
+                    + currency.fractionDigits() + "); amounts are not rounded");
         } else if (request.amount().precision() - request.amount().scale() > MAX_INTEGER_DIGITS) {
             errors.add("amount", "too large");
         }
@@ -79,7 +97,7 @@ public class Ledger {
         }
         errors.throwIfAny();
 
-        BigDecimal amount = request.amount().setScale(currency.getDefaultFractionDigits());
+        BigDecimal amount = currency.scaled(request.amount());
         var existing = store.findByKey(request.postingKey());
         if (existing.isPresent()) {
             if (!sameCharge(existing.get(), request, amount)) {
@@ -88,13 +106,11 @@ public class Ledger {
             }
             return existing.get();
         }
-        OffsetDateTime now = OffsetDateTime.now();
-        boolean home = currency.equals(homeCurrency);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Conversion home = inHomeCurrency(amount, currency.code(), now.toLocalDate());
         Posting posting = new Posting(UUID.randomUUID(), request.accountType(), request.accountId(), request.direction(), request.kind(),
-                amount, currency.getCurrencyCode(), home ? amount : null, home ? homeCurrency.getCurrencyCode() : null,
-                home ? BigDecimal.ONE : null, home ? now.toLocalDate() : null,
-                home ? SAME_CURRENCY : null, request.businessKey(), request.processInstanceId(), request.postingKey(), null,
-                request.postedBy(), request.reason(), now);
+                amount, currency.code(), home.amount(), homeCurrency, home.rate(), home.rateDate(), home.rateSource(),
+                request.businessKey(), request.processInstanceId(), request.postingKey(), null, request.postedBy(), request.reason(), now);
         store.insert(posting);
         return store.find(posting.id()).orElseThrow();
     }
@@ -122,7 +138,7 @@ public class Ledger {
         Posting reversal = new Posting(UUID.randomUUID(), charge.accountType(), charge.accountId(), charge.direction(), charge.kind(),
                 charge.amount().negate(), charge.currency(), charge.homeAmount() == null ? null : charge.homeAmount().negate(),
                 charge.homeCurrency(), charge.exchangeRate(), charge.rateDate(), charge.rateSource(), charge.businessKey(), null,
-                "reversal:" + charge.id(), charge.id(), postedBy, reason, OffsetDateTime.now());
+                "reversal:" + charge.id(), charge.id(), postedBy, reason, OffsetDateTime.now(clock));
         try {
             store.insert(reversal);
         } catch (DuplicateKeyException reversedMeanwhile) {
@@ -134,6 +150,20 @@ public class Ledger {
     /** Oldest first. */
     public List<Posting> postingsFor(AccountType accountType, String accountId) {
         return store.forAccount(accountType, accountId);
+    }
+
+    /**
+     * Postings of the days {@code from} to {@code to} (both included) in the library's time zone, oldest
+     * first; of every account of the type when {@code accountId} is null.
+     */
+    public List<Posting> postedBetween(AccountType accountType, String accountId, LocalDate from, LocalDate to) {
+        return store.postedBetween(accountType, accountId, from.atStartOfDay(clock.getZone()).toOffsetDateTime(),
+                to.plusDays(1).atStartOfDay(clock.getZone()).toOffsetDateTime());
+    }
+
+    /** The day a posting was posted, in the library's time zone. */
+    LocalDate dayOf(Posting posting) {
+        return posting.postedAt().atZoneSameInstant(clock.getZone()).toLocalDate();
     }
 
     /** Every posting of one request (business key), on any account, oldest first. */
@@ -152,25 +182,38 @@ public class Ledger {
     private static boolean sameCharge(Posting existing, PostingRequest request, BigDecimal amount) {
         return existing.accountType() == request.accountType() && existing.accountId().equals(request.accountId())
                 && existing.direction() == request.direction() && existing.kind() == request.kind()
-                && existing.amount().equals(amount) && existing.currency().equals(request.currency())
+                && existing.amount().compareTo(amount) == 0 && existing.currency().equals(request.currency())
                 && Objects.equals(existing.businessKey(), request.businessKey());
     }
 
-    private static Currency currency(FieldErrors errors, String code) {
+    /** The home amount: at once in the home currency, otherwise by the converter at the rate of the day (refused without one). */
+    private Conversion inHomeCurrency(BigDecimal amount, String currency, LocalDate day) {
+        if (currency.equals(homeCurrency)) {
+            return new Conversion(amount, homeCurrency, BigDecimal.ONE, day, SAME_CURRENCY);
+        }
+        Conversion home = converter.convert(amount, currency, homeCurrency, day);
+        FieldErrors errors = new FieldErrors();
+        if (home.amount().precision() - home.amount().scale() > MAX_INTEGER_DIGITS) {
+            errors.add("amount", "too large in " + homeCurrency);
+        }
+        if (home.rate().stripTrailingZeros().scale() > MAX_RATE_DECIMALS) {
+            errors.add("currency", "the rate " + home.rate().toPlainString() + " has more than " + MAX_RATE_DECIMALS + " decimals");
+        }
+        errors.throwIfAny();
+        return home;
+    }
+
+    private Unit unit(FieldErrors errors, String code) {
         if (code == null || code.isBlank()) {
             errors.add("currency", "required: an ISO 4217 code such as CAD");
             return null;
         }
-        try {
-            Currency currency = Currency.getInstance(code);
-            if (currency.getDefaultFractionDigits() >= 0) {
-                return currency;
-            }
-        } catch (IllegalArgumentException unknown) {
-            // refused below, with the codes that have no minor unit (gold, special drawing rights)
-        }
-        errors.add("currency", "'" + code + "' is not an ISO 4217 code of a currency, such as CAD");
-        return null;
+        return units.find(code).orElseGet(() -> {
+            // gold, special drawing rights and the like (no minor unit) are refused too
+            errors.add("currency", "'" + code + "' is not an ISO 4217 code of a currency, such as CAD, nor IFLA vouchers ("
+                    + units.voucher().code() + ")");
+            return null;
+        });
     }
 
     private static void requireText(FieldErrors errors, String field, String value, int maxLength) {

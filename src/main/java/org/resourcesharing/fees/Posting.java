@@ -6,8 +6,11 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
- * One line of the ledger, never changed once written. {@code amount} is in {@code currency} as the
- * charge was given; the home fields are null until the amount has been converted (see {@link Ledger}).
+ * One line of the ledger, never changed once written. {@code amount} is in {@code currency} (an ISO
+ * 4217 code, or the IFLA voucher's code) as the charge was given; {@code homeAmount} is that amount in
+ * the home currency, converted when it was posted at {@code exchangeRate} (home units per unit) of
+ * {@code rateDate} from {@code rateSource} (see {@link Ledger}). The home fields are null only in
+ * postings in another currency made before exchange rates existed.
  * A reversal has the negated amount and names the posting it cancels in {@code reverses}.
  */
 public record Posting(UUID id, AccountType accountType, String accountId, Direction direction, Kind kind, BigDecimal amount,

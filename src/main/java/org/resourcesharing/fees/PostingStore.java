@@ -1,12 +1,10 @@
 package org.resourcesharing.fees;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,9 +22,11 @@ import org.springframework.stereotype.Repository;
 class PostingStore {
 
     private final JdbcClient jdbc;
+    private final PaymentUnits units;
 
-    PostingStore(JdbcClient jdbc) {
+    PostingStore(JdbcClient jdbc, PaymentUnits units) {
         this.jdbc = jdbc;
+        this.units = units;
     }
 
     void insert(Posting posting) {
@@ -44,25 +44,38 @@ class PostingStore {
     }
 
     Optional<Posting> find(UUID id) {
-        return jdbc.sql("select * from ledger_posting where id = ?").param(id.toString()).query(PostingStore::posting).optional();
+        return jdbc.sql("select * from ledger_posting where id = ?").param(id.toString()).query(this::posting).optional();
     }
 
     Optional<Posting> findByKey(String postingKey) {
-        return jdbc.sql("select * from ledger_posting where posting_key = ?").param(postingKey).query(PostingStore::posting).optional();
+        return jdbc.sql("select * from ledger_posting where posting_key = ?").param(postingKey).query(this::posting).optional();
     }
 
     Optional<Posting> reversalOf(UUID id) {
-        return jdbc.sql("select * from ledger_posting where reverses = ?").param(id.toString()).query(PostingStore::posting).optional();
+        return jdbc.sql("select * from ledger_posting where reverses = ?").param(id.toString()).query(this::posting).optional();
     }
 
     List<Posting> forAccount(AccountType accountType, String accountId) {
         return jdbc.sql("select * from ledger_posting where account_type = ? and account_id = ? order by posted_at, id")
-                .params(accountType.name(), accountId).query(PostingStore::posting).list();
+                .params(accountType.name(), accountId).query(this::posting).list();
+    }
+
+    /** Posted from {@code from} (inclusive) to {@code to} (exclusive), oldest first; of every account of the type when {@code accountId} is null. */
+    List<Posting> postedBetween(AccountType accountType, String accountId, OffsetDateTime from, OffsetDateTime to) {
+        if (accountId == null) {
+            return jdbc.sql("select * from ledger_posting where account_type = ? and posted_at >= ? and posted_at < ? order by posted_at, id")
+                    .params(accountType.name(), from, to).query(this::posting).list();
+        }
+        return jdbc.sql("""
+                select * from ledger_posting where account_type = ? and account_id = ? and posted_at >= ? and posted_at < ?
+                order by posted_at, id
+                """)
+                .params(accountType.name(), accountId, from, to).query(this::posting).list();
     }
 
     List<Posting> forRequest(String businessKey) {
         return jdbc.sql("select * from ledger_posting where business_key = ? order by posted_at, id")
-                .param(businessKey).query(PostingStore::posting).list();
+                .param(businessKey).query(this::posting).list();
     }
 
     /** Per currency: what is receivable minus what is payable, summed exactly by the database's numeric type. */
@@ -80,7 +93,7 @@ class PostingStore {
         return balances;
     }
 
-    private static Posting posting(ResultSet rs, int row) throws SQLException {
+    private Posting posting(ResultSet rs, int row) throws SQLException {
         String currency = rs.getString("currency");
         String homeCurrency = rs.getString("home_currency");
         String reverses = rs.getString("reverses");
@@ -94,9 +107,12 @@ class PostingStore {
                 rs.getObject("posted_at", OffsetDateTime.class));
     }
 
-    /** The column keeps four decimals; amounts are shown with their currency's (CAD 5.00, JPY 500). Never rounds. */
-    private static BigDecimal inMinorUnits(BigDecimal amount, String currency) {
-        return amount.setScale(Currency.getInstance(currency).getDefaultFractionDigits(), RoundingMode.UNNECESSARY);
+    /**
+     * The column keeps four decimals; amounts are shown with their currency's (CAD 5.00, JPY 500, 1.5
+     * vouchers). Never rounds. A code no longer known (the voucher's code changed) keeps the column's decimals.
+     */
+    private BigDecimal inMinorUnits(BigDecimal amount, String currency) {
+        return units.find(currency).map(unit -> unit.scaled(amount)).orElse(amount);
     }
 
     private static BigDecimal rate(BigDecimal rate) {

@@ -29,7 +29,8 @@ import org.springframework.stereotype.Component;
  * <li>No amount, or zero (a free loan): nothing is posted.</li>
  * <li>{@code amount} may be a BigDecimal, a whole number, or a String such as the policy table's
  * "5.00". A Double is read as the decimal it prints as (0.1 is 0.1, not the binary fraction behind it).</li>
- * <li>Data the ledger refuses (an unknown currency, more decimals than the currency has, ...) is the
+ * <li>Data the ledger refuses (an unknown currency, more decimals than the currency has, a currency
+ * without an exchange rate recent enough to convert it, ...) is the
  * BPMN error {@value #REJECTED} with the reasons as message: the diagram catches it and hands the
  * charge to staff. A database that fails is an ordinary failure, retried by the engine.</li>
  * <li>Posting once: the posting key is process instance, step, kind and visit, the same for every

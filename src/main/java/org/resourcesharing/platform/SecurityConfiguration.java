@@ -86,9 +86,9 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness").permitAll()
                         .requestMatchers("/actuator/**").hasRole(ADMIN_ROLE)
                         .requestMatchers(HttpMethod.GET, "/api/partners/**", "/api/iso18626/**", "/api/catalogue/**", "/api/lending/**",
-                                "/api/ledger/**", "/api/copies/**")
+                                "/api/ledger/**", "/api/fees/**", "/api/copies/**")
                         .hasAnyRole(resourceSharingStaff)
-                        .requestMatchers(HttpMethod.POST, "/api/ledger/postings/*/reversal").hasAnyRole(managers, ADMIN_ROLE)
+                        .requestMatchers(HttpMethod.POST, "/api/ledger/postings/*/reversal", "/api/fees/rates").hasAnyRole(managers, ADMIN_ROLE)
                         .requestMatchers("/api/partners/**", "/api/catalogue/imports").hasAnyRole(managers, ADMIN_ROLE)
                         .requestMatchers(HttpMethod.POST, "/api/lending/**").hasAnyRole(resourceSharingStaff)
                         .requestMatchers(HttpMethod.POST, "/api/fees/waivers").hasAnyRole(resourceSharingStaff)

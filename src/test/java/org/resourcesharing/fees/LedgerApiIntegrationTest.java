@@ -3,6 +3,7 @@ package org.resourcesharing.fees;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Map;
 import java.util.UUID;
 
@@ -54,7 +55,14 @@ class LedgerApiIntegrationTest {
         assertThat(posting.path("currency").asText()).isEqualTo("USD");
         assertThat(posting.path("kind").asText()).isEqualTo("LENDING_FEE");
         assertThat(posting.path("direction").asText()).isEqualTo("RECEIVABLE");
-        assertThat(posting.path("homeAmount").isNull()).isTrue();
+        // converted at the demo's rate of the day, which the rates API lists
+        assertThat(posting.path("homeCurrency").asText()).isEqualTo("CAD");
+        assertThat(posting.path("rateSource").asText()).isEqualTo("Demo sample FXUSDCAD");
+        JsonNode rate = http.withBasicAuth("leo", "demo").getForObject("/api/fees/rates?currency=USD&from={day}&to={day}", JsonNode.class,
+                posting.path("rateDate").asText(), posting.path("rateDate").asText()).get(0);
+        assertThat(posting.path("exchangeRate").decimalValue()).isEqualByComparingTo(rate.path("rate").decimalValue());
+        assertThat(posting.path("homeAmount").decimalValue())
+                .isEqualTo(new BigDecimal("35.00").multiply(rate.path("rate").decimalValue()).setScale(2, RoundingMode.HALF_EVEN));
         assertThat(posting.path("businessKey").asText()).isEqualTo(businessKey);
         assertThat(posting.path("postedBy").asText()).isEqualTo("process:lending");
         assertThat(byRequest.getBody()).extracting(node -> node.path("id").asText()).containsExactly(fee.id().toString());

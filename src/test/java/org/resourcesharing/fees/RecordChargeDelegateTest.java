@@ -11,6 +11,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -141,6 +142,25 @@ class RecordChargeDelegateTest {
         assertThat(tooPrecise).isWaitingAt("Task_CheckCharge").variables().extractingByKey("ledgerRefusal").asString()
                 .contains("amount 5.005 has more decimals than CAD has (2)");
         assertThat(LEDGER.postingsForRequest(businessKey)).isEmpty();
+    }
+
+    @Test
+    void aChargeInACurrencyWithoutARateGoesToStaffNotConvertedByGuess() {
+        ProcessInstance lending = lent("150.00", "SEK");
+        execute(job(lending));
+
+        assertThat(lending).isWaitingAt("Task_CheckCharge").variables().extractingByKey("ledgerRefusal").asString()
+                .contains("currency no SEK exchange rate on or before " + LocalDate.now(TestLedgers.ZONE));
+        assertThat(LEDGER.postingsForRequest(businessKey)).isEmpty();
+    }
+
+    @Test
+    void aChargeInAnotherCurrencyIsPostedWithItsHomeAmount() {
+        ProcessInstance lending = lent("35.00", "USD");
+        execute(job(lending));
+
+        assertThat(onlyPosting().homeAmount()).isEqualTo(new BigDecimal("49.04")); // 35.00 × 1.4012 (TestLedgers.USD_RATE) = 49.042
+        assertThat(onlyPosting().rateSource()).isEqualTo("Bank of Canada FXUSDCAD");
     }
 
     @Test
