@@ -15,6 +15,7 @@ final class PatronStatusTexts {
     static final String WORKING = "We are working on your request.";
     private static final Pattern ELEMENT_PREFIX = Pattern.compile("^(?:Task|Activity|Event|IntermediateEvent|ReceiveTask|Gateway)_");
     private static final Map<String, String> BY_STEP = Map.ofEntries(
+            Map.entry("EmailClarification", "We are checking the details of your request."),
             Map.entry("VerifyCitation", "We are checking the details of your request."),
             Map.entry("ReviewDuplicate", "We are checking whether you already asked for this."),
             Map.entry("EmailReceived", "We have your request and are about to ask other libraries."),
@@ -29,6 +30,7 @@ final class PatronStatusTexts {
             Map.entry("TellLenderDamage", "We are sorting out the item's condition with the lending library."),
             Map.entry("EndOfRota", "No library could lend it yet; we are deciding what to try next."),
             Map.entry("RetryLater", "No library could lend it yet; we will ask again soon."),
+            Map.entry("EmailShipped", "A library has sent it to us; we will tell you when it is ready."),
             Map.entry("ReceiveItem", "It has arrived; we are checking it in."),
             Map.entry("AwaitPickup", "It has arrived: you can pick it up at the library."),
             Map.entry("AwaitPatronReturn", "You have it on loan. Please return it to the library by its due date."),

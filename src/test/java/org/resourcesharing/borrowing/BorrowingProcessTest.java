@@ -140,6 +140,7 @@ class BorrowingProcessTest {
         assertThat(borrowing).isWaitingAt("Gateway_AwaitAnswer").hasPassed("Task_NoteWillSupply");
         Date lendersDue = date(LocalDate.now().plusWeeks(6));
         lenderSays("Loaned", Map.of("supplierDueDate", lendersDue, "itemId", "39000042"));
+        execute(job(borrowing)); // "on its way" to the patron
         assertThat(task(borrowing)).hasDefinitionKey("Task_ReceiveItem").hasCandidateGroup("ill-borrowing");
         complete(task(borrowing), withVariables("itemBarcode", "ILL-0042", "itemCondition", "good"));
         execute(job(borrowing)); // after receiving
@@ -148,7 +149,7 @@ class BorrowingProcessTest {
         assertThat(borrowing).isWaitingAt("Task_AwaitPickup").variables()
                 .containsEntry("patronDueDate", date(LocalDate.now().plusWeeks(6).minusDays(3)));
         assertThat(sender.last().getRequestingAgencyMessage().getAction().value()).isEqualTo("Received");
-        assertThat(notifications.sent().get(1).model()).containsEntry("notice", "ready");
+        assertThat(notifications.sent()).extracting(email -> email.model().get("notice")).containsExactly("received", "shipped", "ready");
 
         runtimeService().createMessageCorrelation(PatronEvents.PICKED_UP).processInstanceBusinessKey(KEY).correlate();
         execute(job(borrowing));
@@ -262,8 +263,10 @@ class BorrowingProcessTest {
         request.put("isbn", "9780771047618");
         ProcessInstance borrowing = started(request);
         execute(job(borrowing));
+        execute(job(borrowing)); // "we are checking the details" to the patron
 
         assertThat(task(borrowing)).hasDefinitionKey("Task_VerifyCitation");
+        assertThat(notifications.sent()).extracting(email -> email.model().get("notice")).containsExactly("clarification");
         assertThat(borrowing).variables().extractingByKey("citationProblems").asString().contains("ISBN '9780771047618' is not valid");
         complete(task(borrowing), withVariables("verifyDecision", "corrected", "isbn", "978-0-7710-4761-9"));
         execute(job(borrowing));
@@ -388,6 +391,7 @@ class BorrowingProcessTest {
     void aLoanDamagedOnArrivalIsLentOnlyWhenStaffSaySoAndTheLenderGetsTheirNote() {
         ProcessInstance borrowing = askingFirstLender();
         lenderSays("Loaned", Map.of("supplierDueDate", date(LocalDate.now().plusWeeks(4))));
+        execute(job(borrowing)); // "on its way" to the patron
         complete(task(borrowing), withVariables("itemBarcode", "ILL-0042", "itemCondition", "damaged", "receiveNote",
                 "Water damage on the back cover"));
         execute(job(borrowing));
@@ -401,13 +405,14 @@ class BorrowingProcessTest {
         execute(job(borrowing)); // the patron's email
 
         assertThat(borrowing).isWaitingAt("Task_AwaitPickup");
-        assertThat(notifications.sent()).extracting(email -> email.model().get("notice")).containsExactly("received", "ready");
+        assertThat(notifications.sent()).extracting(email -> email.model().get("notice")).containsExactly("received", "shipped", "ready");
     }
 
     @Test
     void aLoanDamagedOnArrivalThatStaffWillNotLendGoesStraightBack() {
         ProcessInstance borrowing = askingFirstLender();
         lenderSays("Loaned", Map.of("supplierDueDate", date(LocalDate.now().plusWeeks(4))));
+        execute(job(borrowing)); // "on its way" to the patron
         complete(task(borrowing), withVariables("itemBarcode", "ILL-0042", "itemCondition", "damaged", "receiveNote", "Pages missing"));
         execute(job(borrowing));
         execute(job(borrowing));
@@ -525,6 +530,7 @@ class BorrowingProcessTest {
     void aLoanNotPickedUpInTimeGoesBackToTheLender() {
         ProcessInstance borrowing = askingFirstLender();
         lenderSays("Loaned", Map.of("supplierDueDate", date(LocalDate.now().plusWeeks(4))));
+        execute(job(borrowing)); // "on its way" to the patron
         complete(task(borrowing), withVariables("itemBarcode", "ILL-0042", "itemCondition", "good"));
         execute(job(borrowing));
         execute(job(borrowing));
@@ -535,7 +541,7 @@ class BorrowingProcessTest {
         execute(job(borrowing));
 
         assertThat(task(borrowing)).hasDefinitionKey("Task_ShipBack");
-        assertThat(notifications.sent()).extracting(email -> email.model().get("notice")).containsExactly("received", "ready", "not-picked-up");
+        assertThat(notifications.sent()).extracting(email -> email.model().get("notice")).containsExactly("received", "shipped", "ready", "not-picked-up");
     }
 
     @Test
@@ -563,7 +569,7 @@ class BorrowingProcessTest {
         assertThat(borrowing).isWaitingAt("Task_AwaitPatronReturn").variables()
                 .containsEntry("patronDueDate", date(LocalDate.now().plusDays(7)));
         assertThat(notifications.sent()).extracting(email -> email.model().get("notice"))
-                .containsExactly("received", "ready", "due-soon", "renewed", "recalled", "overdue");
+                .containsExactly("received", "shipped", "ready", "due-soon", "renewed", "recalled", "overdue");
     }
 
     @Test
@@ -577,7 +583,7 @@ class BorrowingProcessTest {
 
         assertThat(borrowing).hasPassed("EndEvent_NotRenewed").isWaitingAt("Task_AwaitPatronReturn").variables()
                 .containsEntry("patronDueDate", date(LocalDate.now().plusWeeks(6).minusDays(3)));
-        assertThat(notifications.sent()).extracting(email -> email.model().get("notice")).containsExactly("received", "ready", "not-renewed");
+        assertThat(notifications.sent()).extracting(email -> email.model().get("notice")).containsExactly("received", "shipped", "ready", "not-renewed");
     }
 
     @Test
@@ -620,9 +626,10 @@ class BorrowingProcessTest {
         execute(job(borrowing));
         assertThat(borrowing).isWaitingAt("Gateway_AwaitAnswer");
         lenderSays("Loaned", Map.of("supplierDueDate", date(LocalDate.now().plusWeeks(4))));
+        execute(job(borrowing)); // "on its way" to the patron
 
         assertThat(task(borrowing)).hasDefinitionKey("Task_ReceiveItem");
-        assertThat(notifications.sent()).extracting(email -> email.model().get("notice")).containsExactly("received", "not-cancelled");
+        assertThat(notifications.sent()).extracting(email -> email.model().get("notice")).containsExactly("received", "not-cancelled", "shipped");
     }
 
     @Test
@@ -818,6 +825,7 @@ class BorrowingProcessTest {
     private ProcessInstance withThePatron(LocalDate lendersDueDate) {
         ProcessInstance borrowing = askingFirstLender();
         lenderSays("Loaned", Map.of("supplierDueDate", date(lendersDueDate)));
+        execute(job(borrowing)); // "on its way" to the patron
         complete(task(borrowing), withVariables("itemBarcode", "ILL-0042", "itemCondition", "good"));
         execute(job(borrowing));
         execute(job(borrowing));
