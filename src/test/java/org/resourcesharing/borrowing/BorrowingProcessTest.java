@@ -115,6 +115,7 @@ class BorrowingProcessTest {
         Mocks.register("checkCopyrightCompliance", new CheckCopyrightComplianceDelegate(historyService(), PROPERTIES));
         ledger = TestLedgers.newLedger(); // one per test: every test's request has the same number
         Mocks.register("recordCharge", new RecordChargeDelegate(ledger, historyService()));
+        Mocks.register("recordLenderCharge", new RecordLenderChargeDelegate(ledger));
         Mocks.register("assessOverdueFine", TestFeeSteps.assessOverdueFine(decisionService()));
         Mocks.register("checkCostAgainstSubsidy", TestFeeSteps.checkCostAgainstSubsidy(decisionService(), "1.40"));
     }
@@ -141,6 +142,7 @@ class BorrowingProcessTest {
         Date lendersDue = date(LocalDate.now().plusWeeks(6));
         lenderSays("Loaned", Map.of("supplierDueDate", lendersDue, "itemId", "39000042"));
         execute(job(borrowing)); // "on its way" to the patron
+        execute(job(borrowing)); // the lender's charge, if any
         assertThat(task(borrowing)).hasDefinitionKey("Task_ReceiveItem").hasCandidateGroup("ill-borrowing");
         complete(task(borrowing), withVariables("itemBarcode", "ILL-0042", "itemCondition", "good"));
         execute(job(borrowing)); // after receiving
@@ -330,6 +332,15 @@ class BorrowingProcessTest {
         assertThat(sender.last().getRequestingAgencyMessage().getAction().value()).isEqualTo("Notification");
         assertThat(sender.last().getRequestingAgencyMessage().getNote()).isEqualTo("#ReShareLoanConditionAgreeResponse#");
         assertThat(borrowing).hasPassed("Event_PatronAcceptsCost").isWaitingAt("Gateway_AwaitAnswer");
+
+        lenderSays("Loaned", Map.of("supplierDueDate", date(LocalDate.now().plusWeeks(4))));
+        execute(job(borrowing)); // "on its way" to the patron
+        execute(job(borrowing)); // the lender's charge
+
+        assertThat(ledger.postingsForRequest(KEY)).extracting(posting -> posting.accountType() + " " + posting.accountId() + " "
+                + posting.direction() + " " + posting.kind() + " " + posting.amount() + " " + posting.currency())
+                .containsExactly("PARTNER ISIL:CA-OODT PAYABLE BORROWING_FEE 40.00 USD", "PATRON 0612345 RECEIVABLE LENDER_CHARGE_PASSED_ON 40.00 USD");
+        assertThat(task(borrowing)).hasDefinitionKey("Task_ReceiveItem");
     }
 
     @Test
@@ -344,6 +355,16 @@ class BorrowingProcessTest {
 
         assertThat(sender.last().getRequestingAgencyMessage().getNote()).isEqualTo("#ReShareLoanConditionAgreeResponse#");
         assertThat(borrowing).hasNotPassed("Task_EmailCostConsent").isWaitingAt("Gateway_AwaitAnswer");
+
+        lenderSays("Loaned", Map.of("supplierDueDate", date(LocalDate.now().plusWeeks(4))));
+        execute(job(borrowing)); // "on its way" to the patron
+        execute(job(borrowing)); // the lender's charge: ours alone, within the subsidy
+
+        assertThat(ledger.postingsForRequest(KEY)).singleElement().satisfies(posting -> {
+            assertThat(posting.kind()).hasToString("BORROWING_FEE");
+            assertThat(posting.accountId()).isEqualTo("ISIL:CA-OODT");
+            assertThat(posting.amount()).isEqualByComparingTo("20.00");
+        });
     }
 
     @Test
@@ -392,6 +413,7 @@ class BorrowingProcessTest {
         ProcessInstance borrowing = askingFirstLender();
         lenderSays("Loaned", Map.of("supplierDueDate", date(LocalDate.now().plusWeeks(4))));
         execute(job(borrowing)); // "on its way" to the patron
+        execute(job(borrowing)); // the lender's charge, if any
         complete(task(borrowing), withVariables("itemBarcode", "ILL-0042", "itemCondition", "damaged", "receiveNote",
                 "Water damage on the back cover"));
         execute(job(borrowing));
@@ -413,6 +435,7 @@ class BorrowingProcessTest {
         ProcessInstance borrowing = askingFirstLender();
         lenderSays("Loaned", Map.of("supplierDueDate", date(LocalDate.now().plusWeeks(4))));
         execute(job(borrowing)); // "on its way" to the patron
+        execute(job(borrowing)); // the lender's charge, if any
         complete(task(borrowing), withVariables("itemBarcode", "ILL-0042", "itemCondition", "damaged", "receiveNote", "Pages missing"));
         execute(job(borrowing));
         execute(job(borrowing));
@@ -531,6 +554,7 @@ class BorrowingProcessTest {
         ProcessInstance borrowing = askingFirstLender();
         lenderSays("Loaned", Map.of("supplierDueDate", date(LocalDate.now().plusWeeks(4))));
         execute(job(borrowing)); // "on its way" to the patron
+        execute(job(borrowing)); // the lender's charge, if any
         complete(task(borrowing), withVariables("itemBarcode", "ILL-0042", "itemCondition", "good"));
         execute(job(borrowing));
         execute(job(borrowing));
@@ -627,6 +651,7 @@ class BorrowingProcessTest {
         assertThat(borrowing).isWaitingAt("Gateway_AwaitAnswer");
         lenderSays("Loaned", Map.of("supplierDueDate", date(LocalDate.now().plusWeeks(4))));
         execute(job(borrowing)); // "on its way" to the patron
+        execute(job(borrowing)); // the lender's charge, if any
 
         assertThat(task(borrowing)).hasDefinitionKey("Task_ReceiveItem");
         assertThat(notifications.sent()).extracting(email -> email.model().get("notice")).containsExactly("received", "not-cancelled", "shipped");
@@ -826,6 +851,7 @@ class BorrowingProcessTest {
         ProcessInstance borrowing = askingFirstLender();
         lenderSays("Loaned", Map.of("supplierDueDate", date(lendersDueDate)));
         execute(job(borrowing)); // "on its way" to the patron
+        execute(job(borrowing)); // the lender's charge, if any
         complete(task(borrowing), withVariables("itemBarcode", "ILL-0042", "itemCondition", "good"));
         execute(job(borrowing));
         execute(job(borrowing));
