@@ -33,6 +33,9 @@ class TakeNextLenderDelegate implements JavaDelegate {
         this(directory::find);
     }
 
+    private static final List<String> PREVIOUS_LENDERS_TERMS = List.of("offeredCost", "offeredCostCurrency", "loanCondition",
+            "conditionsDecision", "patronConsentNeeded", "patronAcceptedCost", "subsidy", "subsidyCurrency", "subsidyCheck");
+
     TakeNextLenderDelegate(Function<String, Optional<Partner>> partners) {
         this.partners = partners;
     }
@@ -59,6 +62,8 @@ class TakeNextLenderDelegate implements JavaDelegate {
             execution.setVariable("copyrightCompliance", CopyrightCompliance.forCopyFrom(partner, (String) execution.getVariable("royaltyDecision")));
         }
         execution.removeVariable("supplierStatus");
+        // the previous lender's terms and what was decided on them are not the next lender's: its charge would be posted with them
+        execution.removeVariables(PREVIOUS_LENDERS_TERMS);
     }
 
     private static void append(DelegateExecution execution, String name, String value) {

@@ -385,6 +385,13 @@ class BorrowingProcessTest {
         assertThat(sent.get(1).getRequestingAgencyMessage().getAction().value()).isEqualTo("Cancel");
         assertThat(sent.get(2).getRequest().getHeader().getSupplyingAgencyId().getAgencyIdValue()).isEqualTo("CA-OKQ");
         assertThat(borrowing).hasPassed("Event_PatronDeclinesCost");
+
+        lenderSays("Loaned", Map.of("supplierDueDate", date(LocalDate.now().plusWeeks(4))));
+        execute(job(borrowing)); // "on its way" to the patron
+        execute(job(borrowing)); // the lender's charge: Queen's asked none, the first lender's cost is not its
+
+        assertThat(borrowing).variables().doesNotContainKeys("offeredCost", "conditionsDecision");
+        assertThat(ledger.postingsForRequest(KEY)).isEmpty();
     }
 
     @Test
