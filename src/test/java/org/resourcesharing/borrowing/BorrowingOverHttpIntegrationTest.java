@@ -19,8 +19,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
@@ -41,6 +39,8 @@ import org.resourcesharing.iso18626.Iso18626MessageLog.Entry;
 import org.resourcesharing.iso18626.Iso18626MessageLog.Outcome;
 import org.resourcesharing.testsupport.ResourceSharingIntegrationTest;
 import org.resourcesharing.testsupport.TestProcesses;
+import org.resourcesharing.testsupport.PageForms;
+import org.resourcesharing.testsupport.MailText;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.http.client.ClientHttpRequestFactorySettings.Redirects;
@@ -67,7 +67,6 @@ import org.springframework.util.MultiValueMap;
 class BorrowingOverHttpIntegrationTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
-    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Pattern COPY_LINK = Pattern.compile("https?://\\S+/copies/[A-Za-z0-9_-]{43}");
 
     @Autowired
@@ -228,7 +227,7 @@ class BorrowingOverHttpIntegrationTest {
         assertThat(mails).extracting(Message::getSubject).containsExactly(
                 "We have your request: Communications of the ACM [RS-" + requestNumber + "]",
                 "Your copy is ready: Communications of the ACM [RS-" + requestNumber + "]");
-        Matcher linkInMail = COPY_LINK.matcher(text(mails.get(1)));
+        Matcher linkInMail = COPY_LINK.matcher(MailText.plain(mails.get(1)));
         assertThat(linkInMail.find()).as("a download link in the copy-ready email").isTrue();
         assertThat(linkInMail.group()).isEqualTo(patronsLink);
         ResponseEntity<byte[]> download = http.getForEntity(patronsLink, byte[].class);
@@ -263,14 +262,9 @@ class BorrowingOverHttpIntegrationTest {
 
     /** Posts the Scan and deliver form as a browser would: with the CSRF field of the page and the cookie it set. */
     private ResponseEntity<String> upload(String user, ResponseEntity<String> form, String task, byte[] pdf) {
-        Matcher csrf = CSRF_FIELD.matcher(form.getBody());
-        assertThat(csrf.find()).as("CSRF field in the form").isTrue();
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        headers.add(HttpHeaders.COOKIE, form.getHeaders().get(HttpHeaders.SET_COOKIE).stream()
-                .filter(cookie -> cookie.startsWith("RS-PAGES-XSRF=")).findFirst().orElseThrow().split(";")[0]);
+        HttpHeaders headers = PageForms.multipartHeaders(PageForms.cookie(form, "RS-PAGES-XSRF"));
         MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
-        body.add("_csrf", csrf.group(1));
+        body.add("_csrf", PageForms.csrfToken(form));
         body.add("file", new ByteArrayResource(pdf) {
             @Override
             public String getFilename() {
@@ -310,22 +304,6 @@ class BorrowingOverHttpIntegrationTest {
         } finally {
             store.close();
         }
-    }
-
-    /** The text/plain part, decoded. */
-    private static String text(Part part) throws Exception {
-        if (part.isMimeType("text/plain")) {
-            return (String) part.getContent();
-        }
-        if (part.getContent() instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                String text = text(multipart.getBodyPart(i));
-                if (text != null) {
-                    return text;
-                }
-            }
-        }
-        return null;
     }
 
     private Task awaitTask(String businessKey, String taskKey) {

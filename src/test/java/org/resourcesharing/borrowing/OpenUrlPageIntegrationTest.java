@@ -1,5 +1,6 @@
 package org.resourcesharing.borrowing;
 
+import static org.resourcesharing.testsupport.PageForms.formHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.regex.Matcher;
@@ -12,12 +13,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.resourcesharing.testsupport.ResourceSharingIntegrationTest;
 import org.resourcesharing.testsupport.TestProcesses;
+import org.resourcesharing.testsupport.PageForms;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.LinkedMultiValueMap;
@@ -31,7 +32,6 @@ class OpenUrlPageIntegrationTest {
             + "&rft.atitle=Winter+survival+of+brook+trout&rft.jtitle=Canadian+Journal+of+Fisheries+and+Aquatic+Sciences"
             + "&rft.issn=03178471&rft.volume=77&rft.issue=4&rft.spage=645&rft.epage=660&rft.date=2020"
             + "&rft.aulast=Tremblay&rft.aufirst=Anne&rft_id=info:doi/10.1139/cjfas-2019-0123";
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     @Autowired
     TestRestTemplate http;
@@ -80,12 +80,9 @@ class OpenUrlPageIntegrationTest {
     @Test
     void aRefusedFormComesBackWithItsErrorsAndValuesThenAnAcceptedOneStartsTheRequest() {
         ResponseEntity<String> page = http.getForEntity("/openurl?" + ARTICLE, String.class);
-        String cookie = page.getHeaders().get(HttpHeaders.SET_COOKIE).stream().filter(c -> c.startsWith("RS-PATRON-XSRF=")).findFirst()
-                .orElseThrow().split(";")[0];
-        Matcher token = CSRF.matcher(page.getBody());
-        assertThat(token.find()).isTrue();
+        String cookie = PageForms.cookie(page, "RS-PATRON-XSRF");
         MultiValueMap<String, String> form = completeForm();
-        form.add("_csrf", token.group(1));
+        form.add("_csrf", PageForms.csrfToken(page));
         form.set("patronEmail", "");
         form.set("neededBy", "next week");
 
@@ -125,15 +122,6 @@ class OpenUrlPageIntegrationTest {
         form.add("pages", "645-660");
         form.add("maximumCostCurrency", "CAD");
         return form;
-    }
-
-    private static HttpHeaders formHeaders(String cookie) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        if (cookie != null) {
-            headers.add(HttpHeaders.COOKIE, cookie);
-        }
-        return headers;
     }
 
     private long rows() {

@@ -1,12 +1,11 @@
 package org.resourcesharing.borrowing;
 
+import static org.resourcesharing.testsupport.PageForms.formHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.HistoryService;
@@ -19,12 +18,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.resourcesharing.testsupport.ResourceSharingIntegrationTest;
 import org.resourcesharing.testsupport.TestProcesses;
+import org.resourcesharing.testsupport.PageForms;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 
@@ -42,8 +40,6 @@ class RequestStatusIntegrationTest {
     TaskService taskService;
     @Autowired
     HistoryService historyService;
-
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private ProcessInstance first;
     private ProcessInstance second;
@@ -162,21 +158,8 @@ class RequestStatusIntegrationTest {
 
     /** Posts the page's form back with the page's CSRF cookie and token, as the patron's browser does. */
     private ResponseEntity<String> post(ResponseEntity<String> page, String path, LinkedMultiValueMap<String, String> form) {
-        String cookie = page.getHeaders().get(HttpHeaders.SET_COOKIE).stream().filter(c -> c.startsWith("RS-PATRON-XSRF=")).findFirst()
-                .orElseThrow().split(";")[0];
-        Matcher token = CSRF.matcher(page.getBody());
-        assertThat(token.find()).isTrue();
-        form.add("_csrf", token.group(1));
-        return http.postForEntity(path, new HttpEntity<>(form, formHeaders(cookie)), String.class);
-    }
-
-    private static HttpHeaders formHeaders(String cookie) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        if (cookie != null) {
-            headers.add(HttpHeaders.COOKIE, cookie);
-        }
-        return headers;
+        form.add("_csrf", PageForms.csrfToken(page));
+        return http.postForEntity(path, new HttpEntity<>(form, formHeaders(PageForms.cookie(page, "RS-PATRON-XSRF"))), String.class);
     }
 
     private void waitUntilEnded(ProcessInstance instance) throws InterruptedException {

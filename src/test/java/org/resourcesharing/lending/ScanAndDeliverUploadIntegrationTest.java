@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.HistoryService;
@@ -22,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.resourcesharing.copyright.TestPdfs;
 import org.resourcesharing.testsupport.ResourceSharingIntegrationTest;
 import org.resourcesharing.testsupport.TestProcesses;
+import org.resourcesharing.testsupport.PageForms;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.http.client.ClientHttpRequestFactorySettings.Redirects;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -41,7 +40,6 @@ import org.springframework.util.MultiValueMap;
 @ResourceSharingIntegrationTest
 class ScanAndDeliverUploadIntegrationTest {
 
-    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final String TASKLIST_CALLBACK = "/camunda/app/tasklist/default/#/?task=";
 
     @Autowired
@@ -200,14 +198,9 @@ class ScanAndDeliverUploadIntegrationTest {
     /** Posts a form as a browser would: with the CSRF field of the page shown, and the cookie the first page set. */
     private ResponseEntity<String> upload(String user, ResponseEntity<String> firstPage, ResponseEntity<String> page, String task,
             String callbackUrl, byte[] file, Map<String, String> fields) {
-        Matcher csrf = CSRF_FIELD.matcher(page.getBody());
-        assertThat(csrf.find()).as("CSRF field in the form").isTrue();
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        headers.add(HttpHeaders.COOKIE, firstPage.getHeaders().get(HttpHeaders.SET_COOKIE).stream()
-                .filter(cookie -> cookie.startsWith("RS-PAGES-XSRF=")).findFirst().orElseThrow().split(";")[0]);
+        HttpHeaders headers = PageForms.multipartHeaders(PageForms.cookie(firstPage, "RS-PAGES-XSRF"));
         MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
-        body.add("_csrf", csrf.group(1));
+        body.add("_csrf", PageForms.csrfToken(page));
         if (file != null) {
             body.add("file", pdfPart(file));
         }

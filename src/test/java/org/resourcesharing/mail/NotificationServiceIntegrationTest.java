@@ -9,12 +9,11 @@ import java.util.UUID;
 
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import org.junit.jupiter.api.Test;
 import org.resourcesharing.testsupport.ResourceSharingIntegrationTest;
+import org.resourcesharing.testsupport.MailText;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,7 +40,7 @@ class NotificationServiceIntegrationTest {
         Message received = inbox(patron, 1)[0];
         assertThat(received.getSubject()).isEqualTo("Votre question au service du prêt entre bibliothèques [RS-ENQ-42]");
         assertThat(received.getHeader("Message-ID")[0]).isEqualTo(messageId);
-        assertThat(text(received)).contains("Bonjour Ada Reader", "Il arrive de Queen's aujourd'hui.", "ILL-2026-0142");
+        assertThat(MailText.plain(received)).contains("Bonjour Ada Reader", "Il arrive de Queen's aujourd'hui.", "ILL-2026-0142");
         assertThat(jdbc.sql("select status from mail_sent where message_id = ?").param(messageId).query(String.class).single())
                 .isEqualTo("SENT");
     }
@@ -88,28 +87,12 @@ class NotificationServiceIntegrationTest {
             if (messages.length >= expected || System.currentTimeMillis() > deadline) {
                 for (Message message : messages) {
                     message.getAllHeaders(); // load before the folder closes
-                    text(message);
+                    MailText.plain(message);
                 }
                 return messages;
             }
             inbox.close(false);
             Thread.sleep(100);
         }
-    }
-
-    /** The text/plain part, decoded. */
-    private static String text(Part part) throws Exception {
-        if (part.isMimeType("text/plain")) {
-            return (String) part.getContent();
-        }
-        if (part.getContent() instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                String text = text(multipart.getBodyPart(i));
-                if (text != null) {
-                    return text;
-                }
-            }
-        }
-        return null;
     }
 }
