@@ -37,11 +37,9 @@ class PatronEvents {
     /** The cost a lender asks that waits for the patron's consent, such as "40.00 USD". */
     Optional<String> costAwaitingConsent(String businessKey) {
         return runtimeService.createExecutionQuery().processInstanceBusinessKey(businessKey).messageEventSubscriptionName(ACCEPTS_COST)
-                .list().stream().findFirst()
-                .map(waiting -> runtimeService.getVariables(waiting.getProcessInstanceId()))
-                .filter(variables -> variables.get("offeredCost") != null)
-                .map(variables -> variables.get("offeredCost") + " " + Optional.ofNullable(variables.get("offeredCostCurrency")).orElse(""))
-                .map(String::strip);
+                .list().stream().findFirst().map(waiting -> waiting.getProcessInstanceId())
+                .flatMap(instance -> Optional.ofNullable(runtimeService.getVariable(instance, "offeredCost"))
+                        .map(cost -> (cost + " " + Optional.ofNullable(runtimeService.getVariable(instance, "offeredCostCurrency")).orElse("")).strip()));
     }
 
     /** Delivers the event if the request waits for it; false (nothing changed) when it does not. */
