@@ -3,6 +3,7 @@ package org.resourcesharing.testsupport;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.exception.NotFoundException;
 
 /** Cleaning up after an integration test while the job executor may still be moving a process on. */
 public final class TestProcesses {
@@ -24,6 +25,8 @@ public final class TestProcesses {
                     return;
                 } catch (OptimisticLockingException movedOnMeanwhile) {
                     // the job executor changed it meanwhile: try again
+                } catch (NotFoundException endedMeanwhile) {
+                    return; // the job executor finished it between the look and the delete: nothing left to remove
                 }
             }
             try {
