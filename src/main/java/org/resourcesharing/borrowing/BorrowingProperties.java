@@ -27,6 +27,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param ruleOfFiveCopies     CONTU guidelines: copies a year from one journal before royalties are due (5)
  * @param ruleOfFiveYears      CONTU guidelines: articles published within this many years count (5)
  * @param costConsentWithin    how long the patron has to accept a lender's cost before the lender is told no and the next one asked
+ * @param royaltyPayee         the ledger account copyright royalties are owed to (the rights collective that collects them)
  */
 @ConfigurationProperties("resource-sharing.borrowing")
 record BorrowingProperties(
@@ -43,5 +44,6 @@ record BorrowingProperties(
         @DefaultValue("P3D") Period reminderBefore,
         @DefaultValue("5") int ruleOfFiveCopies,
         @DefaultValue("5") int ruleOfFiveYears,
-        @DefaultValue("P5D") Period costConsentWithin) {
+        @DefaultValue("P5D") Period costConsentWithin,
+        @DefaultValue("CCC") String royaltyPayee) {
 }

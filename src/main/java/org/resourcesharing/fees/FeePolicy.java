@@ -89,6 +89,10 @@ public class FeePolicy {
             Conversion conversion, String description) {
     }
 
+    /** A fixed charge with the policy's words for it. */
+    public record Charge(Money amount, String description) {
+    }
+
     /** How much of one request the library pays. */
     public record Subsidy(Money limit, String description) {
     }
@@ -177,11 +181,11 @@ public class FeePolicy {
     }
 
     /** The fee for an item not picked up; zero when the policy charges none (the default). */
-    public Money notPickedUpFee() {
+    public Charge notPickedUpFee() {
         Map<String, Object> row = row(CHARGES, Map.of("charge", "not-picked-up"));
         Currency currency = currency(CHARGES, "not-picked-up", row.get("currency"));
         BigDecimal fee = row.get("fee") == null ? BigDecimal.ZERO : amount(CHARGES, "not-picked-up fee", row.get("fee"), currency);
-        return money(fee, currency);
+        return new Charge(money(fee, currency), (String) row.get("description"));
     }
 
     /**

@@ -47,6 +47,14 @@ class PostingStore {
         return jdbc.sql("select * from ledger_posting where id = ?").param(id.toString()).query(this::posting).optional();
     }
 
+    /**
+     * Locks the posting's row until the caller's transaction ends, so that decisions about it (two
+     * waivers of one charge) are taken one after the other, each seeing what the other posted.
+     */
+    void lock(UUID id) {
+        jdbc.sql("select id from ledger_posting where id = ? for update").param(id.toString()).query(String.class).optional();
+    }
+
     Optional<Posting> findByKey(String postingKey) {
         return jdbc.sql("select * from ledger_posting where posting_key = ?").param(postingKey).query(this::posting).optional();
     }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -97,7 +98,10 @@ class Waivers {
     }
 
     /**
-     * Posts the waiver, checked again (another waiver or a reversal may have come in meanwhile).
+     * Posts the waiver, checked again (another waiver or a reversal may have come in meanwhile). The
+     * charge is locked first, in the caller's transaction (the process step's): of two waivers of one
+     * charge posted at the same time, the second waits for the first to commit and is checked against
+     * it, so together they never let off more than was charged.
      *
      * @param approvedBy the manager who approved it, or null when within the staff limit
      * @param approvalNote the manager's note, or null
@@ -110,6 +114,7 @@ class Waivers {
         if (postedBefore.isPresent()) {
             return postedBefore.get(); // a retried step
         }
+        chargeId(postingId).ifPresent(store::lock);
         Check check = check(postingId, amount, reason, requestedBy);
         Posting charge = check.charge();
         String postedBy = approvedBy == null ? requestedBy : approvedBy;
@@ -134,10 +139,14 @@ class Waivers {
     }
 
     private static String canonical(String postingId) {
+        return chargeId(postingId).map(UUID::toString).orElse(String.valueOf(postingId)); // not an id: refused by the check
+    }
+
+    private static Optional<UUID> chargeId(String postingId) {
         try {
-            return UUID.fromString(postingId.strip()).toString();
+            return Optional.of(UUID.fromString(postingId.strip()));
         } catch (IllegalArgumentException | NullPointerException notAnId) {
-            return String.valueOf(postingId); // refused by the check
+            return Optional.empty();
         }
     }
 

@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.repositoryService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
@@ -15,6 +16,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -78,7 +80,7 @@ class BorrowingProcessTest {
     private static final BorrowingProperties PROPERTIES = new BorrowingProperties("http://localhost:8080", List.of("graduate"),
             Currency.getInstance("CAD"), ZoneId.of("America/Toronto"), "ISIL:CA-OPETB",
             List.of("REFERENCE", "RESERVES", "SPECCOLL", "ARCHIVES"), 3, Period.ofDays(7), Period.ofDays(14), Period.ofDays(10), Period.ofDays(3), 5, 5,
-            Period.ofDays(5));
+            Period.ofDays(5), "CCC");
     private static final String US_LENDER = "ISIL:US-WAU";
     /** Our other campus, Queen's (Ontario, no fee), McGill (Canada, a fee), University of Washington (US, a fee in USD). */
     private static final Map<String, Partner> PARTNERS = Map.of(
@@ -115,8 +117,10 @@ class BorrowingProcessTest {
         Mocks.register("checkCopyrightCompliance", new CheckCopyrightComplianceDelegate(historyService(), PROPERTIES));
         ledger = TestLedgers.newLedger(); // one per test: every test's request has the same number
         Mocks.register("recordCharge", new RecordChargeDelegate(ledger, historyService()));
-        Mocks.register("recordLenderCharge", new RecordLenderChargeDelegate(ledger));
+        Mocks.register("recordLenderCharge", new RecordLenderChargeDelegate(ledger, PROPERTIES));
         Mocks.register("assessOverdueFine", TestFeeSteps.assessOverdueFine(decisionService()));
+        Mocks.register("assessNotPickedUpFee", TestFeeSteps.assessNotPickedUpFee(decisionService()));
+        Mocks.register("assessLostItemCharge", TestFeeSteps.assessLostItemCharge(decisionService()));
         Mocks.register("checkCostAgainstSubsidy", TestFeeSteps.checkCostAgainstSubsidy(decisionService(), "1.40"));
     }
 
@@ -478,6 +482,35 @@ class BorrowingProcessTest {
     }
 
     @Test
+    void anItemReportedLostHasTheFeePolicysLostItemChargeFilledInForStaff() {
+        ProcessInstance borrowing = withThePatron(LocalDate.now().plusWeeks(6));
+        runtimeService().createMessageCorrelation(PatronEvents.DAMAGED_OR_LOST).processInstanceBusinessKey(KEY)
+                .setVariables(Map.of("reportedCondition", "lost", "reportNote", "Cannot find it")).correlate();
+
+        assertThat(task(borrowing)).hasDefinitionKey("Task_ResolveDamage");
+        assertThat(borrowing).variables().containsEntry("chargeAmount", "150.00").containsEntry("chargeCurrency", "CAD")
+                .extractingByKey("lostItemCharge").asString().startsWith("CAD 150.00 by the fee policy: replacement CAD 125.00");
+        complete(task(borrowing), withVariables("damageResolution", "Lost; replacement charged to the patron.", "damageOutcome", "lost"));
+        execute(job(borrowing));
+        execute(job(borrowing));
+
+        assertThat(ledger.postingsForRequest(KEY)).singleElement().satisfies(posting -> {
+            assertThat(posting.kind()).hasToString("LOST_ITEM");
+            assertThat(posting.amount()).isEqualByComparingTo("150.00");
+        });
+    }
+
+    @Test
+    void anItemReportedDamagedHasNoChargeFilledIn() {
+        ProcessInstance borrowing = withThePatron(LocalDate.now().plusWeeks(6));
+        runtimeService().createMessageCorrelation(PatronEvents.DAMAGED_OR_LOST).processInstanceBusinessKey(KEY)
+                .setVariables(Map.of("reportedCondition", "damaged", "reportNote", "Torn cover")).correlate();
+
+        assertThat(task(borrowing)).hasDefinitionKey("Task_ResolveDamage");
+        assertThat(borrowing).variables().doesNotContainKey("chargeAmount").containsKey("lostItemCharge");
+    }
+
+    @Test
     void aDamagedItemThePatronBroughtBackGoesBackToTheLenderWithTheAgreement() {
         ProcessInstance borrowing = withThePatron(LocalDate.now().plusWeeks(6));
         runtimeService().createMessageCorrelation(PatronEvents.DAMAGED_OR_LOST).processInstanceBusinessKey(KEY)
@@ -558,6 +591,16 @@ class BorrowingProcessTest {
 
     @Test
     void aLoanNotPickedUpInTimeGoesBackToTheLender() {
+        ProcessInstance borrowing = notPickedUp();
+
+        assertThat(task(borrowing)).hasDefinitionKey("Task_ShipBack");
+        assertThat(notifications.sent()).extracting(email -> email.model().get("notice")).containsExactly("received", "shipped", "ready", "not-picked-up");
+        assertThat(borrowing).hasPassed("Task_AssessNotPickedUpFee", "Task_ChargeNotPickedUpFee");
+        assertThat(ledger.postingsForRequest(KEY)).isEmpty(); // the policy charges no fee by default
+    }
+
+    /** A loan that waited for the patron until the pickup timer ran out: the patron is told and any fee charged. */
+    private ProcessInstance notPickedUp() {
         ProcessInstance borrowing = askingFirstLender();
         lenderSays("Loaned", Map.of("supplierDueDate", date(LocalDate.now().plusWeeks(4))));
         execute(job(borrowing)); // "on its way" to the patron
@@ -569,10 +612,33 @@ class BorrowingProcessTest {
 
         Job pickup = managementService().createJobQuery().processInstanceId(borrowing.getId()).timers().singleResult();
         execute(pickup);
-        execute(job(borrowing));
+        execute(job(borrowing)); // the email
+        execute(job(borrowing)); // the fee, if any
+        return borrowing;
+    }
 
-        assertThat(task(borrowing)).hasDefinitionKey("Task_ShipBack");
-        assertThat(notifications.sent()).extracting(email -> email.model().get("notice")).containsExactly("received", "shipped", "ready", "not-picked-up");
+    @Test
+    void aLoanNotPickedUpIsChargedTheFeeThePolicyNames() throws IOException {
+        String policy = new String(resource("bpmn/fee-policy.dmn"), StandardCharsets.UTF_8);
+        String withFee = policy.replace("<outputEntry id=\"LiteralExpression_NotPickedUp_Fee\"><text>\"0.00\"</text>",
+                "<outputEntry id=\"LiteralExpression_NotPickedUp_Fee\"><text>\"2.50\"</text>")
+                .replace("No fee for an item not picked up", "A $2.50 fee for an item not picked up");
+        assertThat(withFee).contains("\"2.50\"");
+        String deployment = repositoryService().createDeployment().addString("fee-policy.dmn", withFee).deploy().getId();
+        try {
+            ProcessInstance borrowing = notPickedUp();
+
+            assertThat(borrowing).variables().containsEntry("notPickedUpFee", "2.50").containsEntry("notPickedUpFeeCurrency", "CAD");
+            assertThat(ledger.postingsForRequest(KEY)).singleElement().satisfies(posting -> {
+                assertThat(posting.accountId()).isEqualTo("0612345");
+                assertThat(posting.kind()).hasToString("NOT_PICKED_UP");
+                assertThat(posting.amount()).isEqualByComparingTo("2.50");
+                assertThat(posting.reason()).isEqualTo("A $2.50 fee for an item not picked up");
+            });
+            assertThat(task(borrowing)).hasDefinitionKey("Task_ShipBack");
+        } finally {
+            repositoryService().deleteDeployment(deployment, true);
+        }
     }
 
     @Test
@@ -699,6 +765,39 @@ class BorrowingProcessTest {
         assertThat(sixth).isWaitingAt("Gateway_AwaitAnswer").variables().containsEntry("supplyingAgencyId", US_LENDER)
                 .containsEntry("copyrightCompliance", "CCL");
         assertThat(sender.last().getRequest().getServiceInfo().getCopyrightCompliance().getValue()).isEqualTo("CCL");
+    }
+
+    @Test
+    void theRoyaltyStaffEnteredIsOwedToTheCollectiveAndChargedToThePatronWhoAgreedWhenTheCopyArrives() {
+        copiesArrivedFrom(US_LENDER, "2024");
+        ProcessInstance sixth = beyondTheRuleOfFive();
+        complete(task(sixth), withVariables("royaltyDecision", "pay", "royaltyAmount", "38.50", "royaltyCurrency", "USD",
+                "royaltyPassedOn", true));
+        execute(job(sixth));
+        execute(job(sixth));
+
+        runtimeService().createMessageCorrelation("ISO18626 CopyCompleted").processInstanceBusinessKey("B-000106")
+                .setVariable("supplierStatus", "CopyCompleted").correlate();
+        execute(job(sixth)); // the lender's charge and the royalty
+
+        assertThat(ledger.postingsForRequest("B-000106")).hasSize(2).allSatisfy(posting -> {
+            assertThat(posting.kind()).hasToString("COPYRIGHT_ROYALTY");
+            assertThat(posting.amount()).isEqualByComparingTo("38.50");
+            assertThat(posting.currency()).isEqualTo("USD");
+        }).extracting(posting -> posting.accountType() + " " + posting.accountId() + " " + posting.direction())
+                .containsExactlyInAnyOrder("PARTNER CCC PAYABLE", "PATRON B-000106 RECEIVABLE");
+    }
+
+    @Test
+    void aCopyUnderTheContuGuidelinesOwesNoRoyalty() {
+        unionItems = List.of(item(US_LENDER, Availability.ON_SHELF));
+        ProcessInstance copy = copyRequested(KEY, "2024");
+
+        lenderSays("CopyCompleted", Map.of());
+        execute(job(copy));
+
+        assertThat(copy).hasPassed("Task_RecordCopyCharge").variables().containsEntry("copyrightCompliance", "CCG");
+        assertThat(ledger.postingsForRequest(KEY)).isEmpty();
     }
 
     @Test
@@ -900,6 +999,12 @@ class BorrowingProcessTest {
                 "Laurence, Margaret", "isbn", "9780771047619"));
         request.put("requestNumber", KEY);
         return request;
+    }
+
+    private static byte[] resource(String name) throws IOException {
+        try (var in = BorrowingProcessTest.class.getClassLoader().getResourceAsStream(name)) {
+            return in.readAllBytes();
+        }
     }
 
     private void lenderSays(String status, Map<String, Object> more) {

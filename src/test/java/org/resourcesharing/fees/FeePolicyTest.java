@@ -105,8 +105,9 @@ class FeePolicyTest {
 
     @Test
     void anItemNotPickedUpCostsNothingByDefault() {
-        assertThat(policy.notPickedUpFee()).isEqualTo(new Money(new BigDecimal("0.00"), "CAD"));
-        assertThat(policy.notPickedUpFee().isZero()).isTrue();
+        assertThat(policy.notPickedUpFee().amount()).isEqualTo(new Money(new BigDecimal("0.00"), "CAD"));
+        assertThat(policy.notPickedUpFee().amount().isZero()).isTrue();
+        assertThat(policy.notPickedUpFee().description()).isEqualTo("No fee for an item not picked up");
     }
 
     @ParameterizedTest(name = "{0} {1} from a lender of tier {2}: consent {3}")

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
@@ -58,6 +59,7 @@ class FeeWaiverProcessTest {
     void registerTheDelegates() {
         Mocks.register("checkWaiver", new CheckWaiverDelegate(FEES.waivers()));
         Mocks.register("postWaiver", new PostWaiverDelegate(FEES.waivers()));
+        Mocks.register("waiverApproval", new WaiverApprovalListener());
         patron = "P" + UUID.randomUUID().toString().substring(0, 8);
         request = "BR-2026-" + UUID.randomUUID().toString().substring(0, 6);
     }
@@ -153,6 +155,25 @@ class FeeWaiverProcessTest {
         assertThat(reversal.reason()).isEqualTo(
                 "Waived: Item was returned in the book drop before the due date (asked by bella; approved by max: Book drop log confirms it)");
         assertThat(LEDGER.balance(AccountType.PATRON, patron)).containsEntry("CAD", new BigDecimal("0.00"));
+    }
+
+    @Test
+    void aManagerWhoAskedForAWaiverAboveTheLimitMayNotDecideItAnotherManagerDoes() {
+        Posting lost = charge(Kind.LOST_ITEM, "150.00", "CAD");
+        ProcessInstance waiver = ask(lost.id().toString(), null, "Found on our own shelf, never lent", "max");
+        String taskId = task(waiver).getId();
+
+        assertThatThrownBy(() -> decideAs(waiver, "max", "approve", "Agreed")).isInstanceOf(ProcessEngineException.class)
+                .hasMessageContaining("max asked for this waiver, so another manager approves or refuses it");
+        assertThatThrownBy(() -> taskService().setAssignee(taskId, "max")).as("assigned to the manager who asked")
+                .hasMessageContaining("another manager");
+        assertThat(task(waiver)).isNotAssigned();
+        assertThat(LEDGER.postingsFor(AccountType.PATRON, patron)).hasSize(1);
+
+        decideAs(waiver, "ines", "approve", "Shelf check confirms it");
+        execute(job(waiver));
+        assertThat(waiver).isEnded().hasPassed("EndEvent_WaiverPosted");
+        assertThat(LEDGER.postingsFor(AccountType.PATRON, patron).get(1).postedBy()).isEqualTo("ines");
     }
 
     @Test

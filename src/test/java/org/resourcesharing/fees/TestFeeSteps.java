@@ -19,4 +19,12 @@ public final class TestFeeSteps {
     public static JavaDelegate checkCostAgainstSubsidy(DecisionService decisions, String usdToCad) {
         return new CheckCostAgainstSubsidyDelegate(new FeePolicy(decisions, new FixedRates().with("USD", "CAD", usdToCad)));
     }
+
+    public static JavaDelegate assessNotPickedUpFee(DecisionService decisions) {
+        return new AssessNotPickedUpFeeDelegate(new FeePolicy(decisions, new FixedRates()));
+    }
+
+    public static JavaDelegate assessLostItemCharge(DecisionService decisions) {
+        return new AssessLostItemChargeDelegate(new FeePolicy(decisions, new FixedRates()));
+    }
 }

@@ -35,8 +35,8 @@ public final class TestLedgers {
     private TestLedgers() {
     }
 
-    /** A ledger, its exchange rates and its converter, on one database. */
-    record TestLedger(Ledger ledger, ExchangeRates rates, ExchangeRateConverter converter, JdbcClient jdbc) {
+    /** A ledger, its exchange rates and its converter, on one database, with transactions on it. */
+    record TestLedger(Ledger ledger, ExchangeRates rates, ExchangeRateConverter converter, JdbcClient jdbc, TransactionTemplate transactions) {
 
         /** The same ledger (same database, rates and converter) whose "now" is another clock's. */
         Ledger at(Clock clock) {
@@ -81,9 +81,11 @@ public final class TestLedgers {
         FeesProperties properties = properties("");
         PaymentUnits units = new PaymentUnits(properties.iflaVouchers());
         ExchangeRateStore store = new ExchangeRateStore(jdbc);
-        ExchangeRates rates = new ExchangeRates(store, new TransactionTemplate(new DataSourceTransactionManager(dataSource)), properties, clock);
+        TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        ExchangeRates rates = new ExchangeRates(store, transactions, properties, clock);
         ExchangeRateConverter converter = new ExchangeRateConverter(store, units, properties);
-        return new TestLedger(new Ledger(new PostingStore(jdbc, units), units, converter, properties, clock), rates, converter, jdbc);
+        return new TestLedger(new Ledger(new PostingStore(jdbc, units), units, converter, properties, clock), rates, converter, jdbc,
+                transactions);
     }
 
     /** As application.yml has them, with the given import URL. */
