@@ -1,0 +1,34 @@
+package org.resourcesharing.copyright.permission;
+
+import java.time.Clock;
+
+import org.camunda.bpm.engine.DecisionService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@Configuration(proxyBeanMethods = false)
+class PermissionConfiguration {
+
+    @Bean
+    CopyrightDecisions copyrightDecisions(JdbcClient jdbc) {
+        return new CopyrightDecisions(jdbc);
+    }
+
+    @Bean
+    PermissionAssessment permissionAssessment(DecisionService decisionService, CopyrightDecisions decisions, PermissionProperties properties) {
+        // "the current year decides" public domain: the library's year
+        return new PermissionAssessment(decisionService, decisions, Clock.system(properties.zone()));
+    }
+
+    @Bean("assessCopyrightPermission")
+    AssessPermissionDelegate assessCopyrightPermission(PermissionAssessment assessment, CopyrightDecisions decisions,
+            PermissionProperties properties) {
+        return new AssessPermissionDelegate(assessment, decisions, properties, Clock.systemUTC());
+    }
+
+    @Bean("recordCopyrightDecision")
+    RecordDecisionListener recordCopyrightDecision(CopyrightDecisions decisions, PermissionProperties properties) {
+        return new RecordDecisionListener(decisions, Clock.system(properties.zone()));
+    }
+}
