@@ -53,7 +53,8 @@ import org.springframework.web.multipart.support.StandardServletMultipartResolve
  * <li>Download links of digital copies, {@code /copies/*}, are left public on purpose: the person
  * using a copy has no account here, and the link's unguessable token is the credential.</li>
  * <li>Patron pages, the OpenURL request form and the status pages {@code /requests/*}, are public
- * too: patrons have no account here. Their forms carry a CSRF token.</li>
+ * too: patrons have no account here. Their forms carry a CSRF token. So is the instructors'
+ * copyright request page {@code /copyright-request}.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -63,6 +64,9 @@ class SecurityConfiguration {
     /** Borrowing staff, and the group of system users (a discovery layer, the library's portal) that pass on patrons' requests. */
     static final String BORROWING_STAFF_ROLE = "ill-borrowing";
     static final String BORROWING_API_ROLE = "borrowing-api";
+    /** The copyright team, and the group of system users (a course management system) that pass on instructors' requests. */
+    static final String COPYRIGHT_STAFF_ROLE = "copyright";
+    static final String COPYRIGHT_API_ROLE = "copyright-api";
 
     @Bean
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
@@ -98,6 +102,10 @@ class SecurityConfiguration {
                                 "/api/borrowing-requests/*/renewal", "/api/borrowing-requests/*/cancellation",
                                 "/api/borrowing-requests/*/damage-or-loss")
                         .hasAnyRole(BORROWING_STAFF_ROLE, managers, ADMIN_ROLE)
+                        .requestMatchers(HttpMethod.POST, "/api/copyright-requests")
+                        .hasAnyRole(COPYRIGHT_STAFF_ROLE, COPYRIGHT_API_ROLE, managers, ADMIN_ROLE)
+                        .requestMatchers(HttpMethod.GET, "/api/copyright-decisions", "/api/copyright-decisions.csv")
+                        .hasAnyRole(COPYRIGHT_STAFF_ROLE, managers, ADMIN_ROLE)
                         .anyRequest().denyAll())
                 .httpBasic(Customizer.withDefaults())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -132,7 +140,8 @@ class SecurityConfiguration {
     }
 
     /**
-     * Pages for patrons, who have no account here: the OpenURL request form and the status pages.
+     * Pages for patrons, who have no account here: the OpenURL request form and the status pages; and
+     * the instructors' copyright request page, since instructors have no account here either.
      * Open to everyone, but a form is only accepted with the CSRF token its page carried, so that no
      * other site can make a visitor's browser submit requests. The token is kept in a cookie, not a
      * session: a discovery system sends many visitors who never submit, and none should cost a
@@ -148,7 +157,7 @@ class SecurityConfiguration {
         XorCsrfTokenRequestAttributeHandler tokenInForms = new XorCsrfTokenRequestAttributeHandler();
         tokenInForms.setCsrfRequestAttributeName(null); // loaded on every request, so that every form rendered carries it
         return http
-                .securityMatcher("/openurl", "/requests/**")
+                .securityMatcher("/openurl", "/requests/**", "/copyright-request")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.csrfTokenRepository(tokens).csrfTokenRequestHandler(tokenInForms))

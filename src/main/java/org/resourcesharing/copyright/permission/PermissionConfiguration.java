@@ -3,6 +3,7 @@ package org.resourcesharing.copyright.permission;
 import java.time.Clock;
 
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,5 +31,10 @@ class PermissionConfiguration {
     @Bean("recordCopyrightDecision")
     RecordDecisionListener recordCopyrightDecision(CopyrightDecisions decisions, PermissionProperties properties) {
         return new RecordDecisionListener(decisions, Clock.system(properties.zone()));
+    }
+
+    @Bean
+    PermissionIntake permissionIntake(RuntimeService runtimeService, PermissionProperties properties) {
+        return new PermissionIntake(runtimeService, Clock.system(properties.zone()));
     }
 }

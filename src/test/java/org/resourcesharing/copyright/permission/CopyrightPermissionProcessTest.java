@@ -255,7 +255,7 @@ class CopyrightPermissionProcessTest {
         Map<String, Object> email = new HashMap<>(Map.of("emailFrom", "Ines Teacher <ines.teacher@trentu.example.ca>",
                 "emailSubject", "Chapter for HIST-1001", "emailText", "May I post chapter 3 of A history of Upper Canada?",
                 "instructorEmail", "ines.teacher@trentu.example.ca", "title", "A history of Upper Canada"));
-        ProcessInstance request = runtimeService().createMessageCorrelation("Copyright request by email").processInstanceBusinessKey("CR-EMAIL1")
+        ProcessInstance request = runtimeService().createMessageCorrelation(MailInbox.COPYRIGHT_EMAIL_REQUEST).processInstanceBusinessKey("CR-EMAIL1")
                 .setVariables(email).correlateStartMessage();
         assertThat(request).isWaitingAt("Task_CompleteEmailRequest");
         assertThat(task(request)).hasCandidateGroup("copyright");
@@ -271,7 +271,7 @@ class CopyrightPermissionProcessTest {
 
     @Test
     void anEmailThatIsNoCopyrightRequestEndsThere() {
-        ProcessInstance request = runtimeService().createMessageCorrelation("Copyright request by email").processInstanceBusinessKey("CR-EMAIL2")
+        ProcessInstance request = runtimeService().createMessageCorrelation(MailInbox.COPYRIGHT_EMAIL_REQUEST).processInstanceBusinessKey("CR-EMAIL2")
                 .setVariables(Map.of("emailText", "Where is the library?")).correlateStartMessage();
 
         completeAs("cora", request, Map.of("copyrightRequest", "no"));
