@@ -1,8 +1,11 @@
 package org.resourcesharing.copyright.permission;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +67,7 @@ public class CopyrightDecisions {
     /** Decisions in order, filtered by what is given (null: any). */
     public List<Decision> find(String courseCode, String term, String businessKey, Instant from, Instant to) {
         StringBuilder sql = new StringBuilder("select * from copyright_decision where 1 = 1");
-        List<Object> params = new java.util.ArrayList<>();
+        List<Object> params = new ArrayList<>();
         if (courseCode != null) {
             sql.append(" and course_code = ?");
             params.add(courseCode);
@@ -93,12 +96,12 @@ public class CopyrightDecisions {
         return jdbc.sql("delete from copyright_decision where decided_at < ?").param(cutoff.atOffset(ZoneOffset.UTC)).update();
     }
 
-    private static Decision decision(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private static Decision decision(ResultSet rs, int row) throws SQLException {
         return new Decision(rs.getLong("id"), rs.getString("business_key"), rs.getString("step"), rs.getString("outcome"),
                 rs.getString("rule_code"), rs.getString("rule_name"), rs.getString("reasoning"), rs.getString("decided_by"),
                 rs.getObject("decided_at", OffsetDateTime.class), rs.getString("course_code"), rs.getString("term"), rs.getString("work_key"),
                 rs.getString("work_title"), rs.getString("work_type"), rs.getString("intended_use"), rs.getString("pages_requested"),
-                (Integer) rs.getObject("page_count", Integer.class), (Integer) rs.getObject("total_pages", Integer.class), rs.getInt("units"));
+                rs.getObject("page_count", Integer.class), rs.getObject("total_pages", Integer.class), rs.getInt("units"));
     }
 
     private static String truncate(String value, int length) {

@@ -2,8 +2,10 @@ package org.resourcesharing.copyright.permission;
 
 import java.time.Clock;
 import java.time.Year;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -78,7 +80,7 @@ class PermissionIntake {
                 .putValue("notes", PermissionRequests.text(values.get("notes")))
                 .putValue("requestNumber", number)
                 .putValue("requestChannel", channel);
-        variables.values().removeIf(value -> value == null);
+        variables.values().removeIf(Objects::isNull);
         if (file != null) {
             variables.putValue("instructorFile", Variables.fileValue(file.fileName()).file(file.content()).mimeType(file.contentType()).create());
         }
@@ -111,6 +113,6 @@ class PermissionIntake {
         labels.put("linkOnly", "Link only");
         labels.put("notes", "Notes for the copyright team");
         labels.put("file", "File");
-        return java.util.Collections.unmodifiableMap(labels);
+        return Collections.unmodifiableMap(labels);
     }
 }
