@@ -49,4 +49,19 @@ class CopyrightMailTemplatesTest {
         assertThat(email.subject()).isEqualTo(subject);
         assertThat(email.text()).contains(sentence).contains("Jane Historian. A history of Upper Canada").doesNotContain("null", "[(", "${");
     }
+
+    @ParameterizedTest(name = "in {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            en | We could not find or reach the rights holder of this work | We asked the rights holder
+            fr | Nous n'avons pas pu trouver ou joindre le titulaire       | Nous avons demandé au titulaire
+            """)
+    void aRefusalSaysWhenNoRightsHolderCouldBeFound(String language, String sentence, String notThis) {
+        Map<String, Object> model = request();
+        model.put("rightsHolderFound", "no");
+        model.remove("rightsHolderName");
+
+        MailTemplates.Rendered email = templates.render("copyright-refused", language, model);
+
+        assertThat(email.text()).contains(sentence).doesNotContain(notThis, "null");
+    }
 }

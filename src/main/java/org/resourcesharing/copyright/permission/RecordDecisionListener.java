@@ -10,7 +10,7 @@ import org.resourcesharing.platform.FieldErrors;
 
 /**
  * {@code ${recordCopyrightDecision}}: when the copyright team completes a task that decides something
- * (review a clearance, assess copyright, record or follow up the rights holder's answer), the decision
+ * (review a clearance, assess copyright, find no rights holder, record or follow up the rights holder's answer), the decision
  * goes to the decision log with who made it and why, in the same transaction as the completion.
  * A granted permission also sets {@code clearedUnder}, which the instructor's email names.
  */
@@ -38,6 +38,7 @@ class RecordDecisionListener implements TaskListener {
         Decided decided = switch (task.getTaskDefinitionKey()) {
             case "Task_ReviewClearance" -> review(task);
             case "Task_AssessCopyright" -> staffAssessment(task);
+            case "Task_SeekPermission" -> noRightsHolder(task);
             case "Task_RecordAnswer", "Task_FollowUp" -> answer(task);
             default -> throw new IllegalStateException("No decision is recorded for task " + task.getTaskDefinitionKey());
         };
@@ -75,6 +76,15 @@ class RecordDecisionListener implements TaskListener {
         }
         return new Decided("STAFF_ASSESSMENT", cleared ? "CLEARED" : "PERMISSION_NEEDED", rule, ruleName,
                 text(task, "staffReasoning", "no reasoning given"));
+    }
+
+    /** Seeking permission decides nothing, unless no rights holder can be found or reached: then there is no permission. */
+    private static Decided noRightsHolder(DelegateTask task) {
+        if (!"no".equals(task.getVariable("rightsHolderFound"))) {
+            return null;
+        }
+        return new Decided("SEEK_PERMISSION", "PERMISSION_REFUSED", "NO_RIGHTS_HOLDER", "No rights holder found",
+                "No rights holder could be found or reached: " + text(task, "rightsHolderContact", "no details given"));
     }
 
     private static Decided answer(DelegateTask task) {

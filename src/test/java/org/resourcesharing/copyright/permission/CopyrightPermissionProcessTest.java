@@ -213,6 +213,22 @@ class CopyrightPermissionProcessTest {
     }
 
     @Test
+    void whenNoRightsHolderCanBeFoundTheInstructorGetsTheAlternatives() {
+        ProcessInstance request = start(Map.of("pagesRequested", "45-75"));
+        runJobs(request);
+
+        completeAs("cora", request, Map.of("rightsHolderFound", "no", "rightsHolderContact", "Publisher dissolved in 1999; no successor found."));
+
+        assertThat(request).isEnded().hasPassedInOrder("Task_SeekPermission", "Task_EmailRefused", "EndEvent_Refused")
+                .hasNotPassed("Task_AskRightsHolder");
+        assertThat(onlyEmail().template()).isEqualTo("copyright-refused");
+        assertThat(LOG.find(null, null, request.getBusinessKey(), null, null)).last()
+                .extracting(Decision::step, Decision::outcome, Decision::ruleCode, Decision::reasoning, Decision::decidedBy)
+                .containsExactly("SEEK_PERMISSION", "PERMISSION_REFUSED", "NO_RIGHTS_HOLDER",
+                        "No rights holder could be found or reached: Publisher dissolved in 1999; no successor found.", "cora");
+    }
+
+    @Test
     void aFollowUpCanAskTheRightsHolderAgain() {
         ProcessInstance request = waitingForTheRightsHolder();
         execute(timer(request, "Event_NoAnswer"));
