@@ -50,8 +50,8 @@ import org.springframework.web.multipart.support.StandardServletMultipartResolve
  * <li>The Camunda webapps under {@code /camunda} keep their own login and CSRF protection.</li>
  * <li>Spring Security guards the application's own endpoints; a Camunda group becomes the role
  * {@code ROLE_<group id>}.</li>
- * <li>Download links of digital copies, {@code /copies/*}, are left public on purpose: the person
- * using a copy has no account here, and the link's unguessable token is the credential.</li>
+ * <li>Download links of digital copies, {@code /copies/*} (interlibrary loan) and {@code /course-copies/*}
+ * (course materials), are left public on purpose: the person using a copy has no account here, and the link's unguessable token is the credential.</li>
  * <li>Patron pages, the OpenURL request form and the status pages {@code /requests/*}, are public
  * too: patrons have no account here. Their forms carry a CSRF token. So is the instructors'
  * copyright request page {@code /copyright-request}.</li>
@@ -114,7 +114,8 @@ class SecurityConfiguration {
     }
 
     /**
-     * Staff pages in the browser, such as the form Tasklist opens for <em>Scan and deliver</em>: HTTP
+     * Staff pages in the browser, such as the forms Tasklist opens for <em>Scan and deliver</em> (interlibrary
+     * loan staff) and <em>Digitize and post</em> (the copyright team): HTTP
      * Basic against the same users, and CSRF protection, because a browser sends remembered Basic
      * credentials with any request, a forged one too.
      */
@@ -123,13 +124,15 @@ class SecurityConfiguration {
         CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
         // not XSRF-TOKEN at "/": that is the Camunda webapps' cookie, which Tasklist echoes in its own header
         tokens.setCookieName("RS-PAGES-XSRF");
-        tokens.setCookiePath("/lending");
+        tokens.setCookiePath("/"); // the staff pages live under /lending and /copyright
         tokens.setCookieCustomizer(cookie -> cookie.sameSite("Strict"));
         XorCsrfTokenRequestAttributeHandler tokenInForms = new XorCsrfTokenRequestAttributeHandler();
         tokenInForms.setCsrfRequestAttributeName(null); // loaded on every request, so that every form rendered carries it
         return http
-                .securityMatcher("/lending/**")
-                .authorizeHttpRequests(requests -> requests.anyRequest().hasAnyRole(resourceSharingStaff(identity)))
+                .securityMatcher("/lending/**", "/copyright/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/copyright/**").hasAnyRole(COPYRIGHT_STAFF_ROLE, identity.managersGroup(), ADMIN_ROLE)
+                        .anyRequest().hasAnyRole(resourceSharingStaff(identity)))
                 .httpBasic(Customizer.withDefaults())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.csrfTokenRepository(tokens).csrfTokenRequestHandler(tokenInForms)

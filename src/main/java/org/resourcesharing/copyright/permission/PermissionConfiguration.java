@@ -34,6 +34,11 @@ class PermissionConfiguration {
     }
 
     @Bean
+    CourseCopies courseCopies(JdbcClient jdbc, PermissionProperties properties) {
+        return new CourseCopies(jdbc, properties.copiesDirectory(), properties.publicBaseUrl());
+    }
+
+    @Bean
     PermissionIntake permissionIntake(RuntimeService runtimeService, PermissionProperties properties) {
         return new PermissionIntake(runtimeService, Clock.system(properties.zone()));
     }

@@ -16,13 +16,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.value.FileValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.resourcesharing.copyright.TestPdfs;
 import org.resourcesharing.mail.CaseToken;
 import org.resourcesharing.mail.MailInbox;
 import org.resourcesharing.mail.Mailbox;
@@ -30,9 +34,11 @@ import org.resourcesharing.testsupport.PageForms;
 import org.resourcesharing.testsupport.ResourceSharingIntegrationTest;
 import org.resourcesharing.testsupport.TestProcesses;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.http.client.ClientHttpRequestFactorySettings.Redirects;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
@@ -55,6 +61,8 @@ class CopyrightPermissionIntegrationTest {
     TaskService taskService;
     @Autowired
     MailInbox inbox;
+    @Autowired
+    HistoryService historyService;
 
     private final List<String> requests = new ArrayList<>();
 
@@ -214,6 +222,139 @@ class CopyrightPermissionIntegrationTest {
 
         Task answer = waitForTask(number, "Task_RecordAnswer");
         assertThat(taskService.getVariable(answer.getId(), "replyText")).asString().contains("Granted for one term, no fee.");
+    }
+
+    @Test
+    void theDigitizedPdfIsUploadedCheckedStoredAndItsDownloadLinkCompletesTheTask() {
+        String task = waitingToPost("1-10");
+        ResponseEntity<String> form = postForm("cora", task);
+        assertThat(form.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(form.getBody()).contains("Jane Historian. A history of Upper Canada", "Fair dealing: short excerpt", "1-10", "(10 pages)",
+                "<label class=\"block\" for=\"file\">", "accept=\"application/pdf\"", "<label class=\"block\" for=\"postedLink\">");
+        byte[] pdf = TestPdfs.pages(10, "A history of Upper Canada");
+
+        ResponseEntity<String> done = post("cora", form, task, "/camunda/app/tasklist/default/#/?task=" + task, pdf,
+                Map.of("postingNotes", "Chapter 1 as cleared."));
+
+        assertThat(done.getStatusCode()).isEqualTo(HttpStatus.SEE_OTHER);
+        assertThat(done.getHeaders().getLocation()).hasToString("/camunda/app/tasklist/default/#/?task=" + task);
+        HistoricTaskInstance completed = historyService.createHistoricTaskInstanceQuery().taskId(task).singleResult();
+        assertThat(completed.getEndTime()).isNotNull();
+        assertThat(completed.getAssignee()).isEqualTo("cora");
+        Map<String, Object> variables = variables(completed.getProcessInstanceId());
+        assertThat(variables).containsEntry("copyPages", 10).containsEntry("postedLink", null).containsEntry("postingNotes", "Chapter 1 as cleared.");
+        String copyUrl = (String) variables.get("copyUrl");
+        assertThat(copyUrl).matches("http://localhost:[0-9]+/course-copies/[A-Za-z0-9_-]{43}");
+        ResponseEntity<byte[]> download = http.getForEntity(copyUrl.replaceFirst("http://localhost:[0-9]+", ""), byte[].class);
+        assertThat(download.getStatusCode()).as("the instructor has no account: the link is the credential").isEqualTo(HttpStatus.OK);
+        assertThat(download.getHeaders().getContentType()).hasToString("application/pdf");
+        assertThat(download.getBody()).isEqualTo(pdf);
+        assertThat(http.getForEntity("/course-copies/{token}", String.class, "A".repeat(43)).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void aFileThatIsNotThePagesClearedIsRefusedBesideTheFieldWithTheReason() {
+        String task = waitingToPost("1-10");
+        ResponseEntity<String> form = postForm("cora", task);
+
+        ResponseEntity<String> tooMany = post("cora", form, task, null, TestPdfs.pages(12), Map.of());
+        ResponseEntity<String> notAPdf = post("cora", form, task, null, TestPdfs.text(), Map.of());
+        ResponseEntity<String> encrypted = post("cora", form, task, null, TestPdfs.encrypted(10), Map.of());
+        ResponseEntity<String> nothing = post("cora", form, task, null, null, Map.of());
+        ResponseEntity<String> badLink = post("cora", form, task, null, null, Map.of("postedLink", "lms course page"));
+
+        assertThat(tooMany.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(tooMany.getBody()).contains("aria-describedby=\"file-error file-hint\"", "aria-invalid=\"true\"")
+                .containsPattern("id=\"file-error\"[^>]*>The PDF has 12 pages, but 10 were cleared \\(1-10\\)");
+        assertThat(notAPdf.getBody()).containsPattern("id=\"file-error\"[^>]*>This file is not a PDF");
+        assertThat(encrypted.getBody()).containsPattern("id=\"file-error\"[^>]*>This PDF is password-protected");
+        assertThat(nothing.getBody()).containsPattern("id=\"file-error\"[^>]*>Upload the PDF of the pages cleared, or give the LMS persistent link");
+        assertThat(badLink.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(badLink.getBody()).containsPattern("id=\"postedLink-error\"[^>]*>This is not a web address")
+                .contains("value=\"lms course page\"");
+        assertThat(taskService.createTaskQuery().taskId(task).count()).as("nothing is completed").isEqualTo(1);
+    }
+
+    @Test
+    void theLmsPersistentLinkAloneCompletesTheTask() {
+        String task = waitingToPost("1-10");
+        ResponseEntity<String> form = postForm("cora", task);
+
+        ResponseEntity<String> done = post("cora", form, task, null, null,
+                Map.of("postedLink", "https://lms.trentu.example.ca/d2l/le/content/1001/viewContent/77"));
+
+        assertThat(done.getStatusCode()).isEqualTo(HttpStatus.SEE_OTHER);
+        Map<String, Object> variables = variables(historyService.createHistoricTaskInstanceQuery().taskId(task).singleResult().getProcessInstanceId());
+        assertThat(variables).containsEntry("postedLink", "https://lms.trentu.example.ca/d2l/le/content/1001/viewContent/77")
+                .containsEntry("copyUrl", null).containsEntry("copyPages", null);
+    }
+
+    @Test
+    void onlyTheCopyrightTeamWorksOnTheTaskThroughTheFormAndNotOnAColleaguesClaim() {
+        String task = waitingToPost("1-10");
+        ResponseEntity<String> form = postForm("cora", task);
+
+        assertThat(http.getForEntity(DigitizeAndPostController.PATH + "?taskId={task}", String.class, task).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(postForm("leo", task).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(post("bella", form, task, null, TestPdfs.pages(10), Map.of()).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        MultiValueMap<String, Object> forged = new LinkedMultiValueMap<>();
+        forged.add("postedLink", "https://evil.example.com/");
+        assertThat(http.withBasicAuth("cora", "demo").postForEntity(DigitizeAndPostController.PATH + "?taskId={task}",
+                new HttpEntity<>(forged, PageForms.multipartHeaders(PageForms.cookie(form, "RS-PAGES-XSRF"))), String.class, task)
+                .getStatusCode()).as("no CSRF token").isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(postForm("cora", "no-such-task").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+        taskService.claim(task, "max");
+        ResponseEntity<String> claimed = post("cora", form, task, null, TestPdfs.pages(10), Map.of());
+        assertThat(claimed.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(claimed.getBody()).contains("This Digitize and post task is claimed by max");
+        assertThat(taskService.createTaskQuery().taskId(task).count()).isEqualTo(1);
+    }
+
+    /** A cleared request at Digitize and post, as the review leaves it. */
+    private String waitingToPost(String pagesRequested) {
+        Map<String, Object> values = new HashMap<>(PermissionAssessmentTest.base());
+        values.put("pagesRequested", pagesRequested);
+        values.put("citation", "Jane Historian. A history of Upper Canada. University of Toronto Press, 1985, pp. " + pagesRequested + ".");
+        values.put("clearedUnder", "Fair dealing: short excerpt");
+        values.put("clearedRule", "FAIR_DEALING");
+        String number = AssessPermissionDelegate.newRequestNumber();
+        requests.add(number);
+        ProcessInstance instance = runtimeService.createProcessInstanceByKey("copyright-permission").businessKey(number)
+                .startBeforeActivity(DigitizeAndPostController.POST_TASK).setVariables(values).execute(true, true);
+        return taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
+    }
+
+    private ResponseEntity<String> postForm(String user, String task) {
+        return http.withBasicAuth(user, "demo").getForEntity(DigitizeAndPostController.PATH + "?taskId={task}", String.class, task);
+    }
+
+    /** Posts the page as a browser would: the CSRF field of the page shown and the cookie it set. */
+    private ResponseEntity<String> post(String user, ResponseEntity<String> page, String task, String callbackUrl, byte[] file,
+            Map<String, String> fields) {
+        HttpHeaders headers = PageForms.multipartHeaders(PageForms.cookie(page, "RS-PAGES-XSRF"));
+        MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+        body.add("_csrf", PageForms.csrfToken(page));
+        if (file != null) {
+            body.add("file", new ByteArrayResource(file) {
+                @Override
+                public String getFilename() {
+                    return "chapter-1.pdf";
+                }
+            });
+        }
+        fields.forEach(body::add);
+        return http.withRedirects(Redirects.DONT_FOLLOW).withBasicAuth(user, "demo").postForEntity(
+                DigitizeAndPostController.PATH + "?taskId={task}&callbackUrl={url}", new HttpEntity<>(body, headers), String.class, task,
+                callbackUrl == null ? "" : callbackUrl);
+    }
+
+    private Map<String, Object> variables(String processInstanceId) {
+        Map<String, Object> variables = new HashMap<>();
+        historyService.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId).list()
+                .forEach(variable -> variables.put(variable.getName(), variable.getValue()));
+        return variables;
     }
 
     private MultiValueMap<String, Object> pageForm(ResponseEntity<String> page) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.decisionService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
@@ -13,6 +14,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,7 +48,7 @@ import org.resourcesharing.testsupport.TestProcessEngine;
 @Deployment(resources = {"bpmn/copyright-permission.bpmn", "bpmn/copyright-permission.dmn", "forms/copyright-permission-request.form",
         "forms/copyright-permission-complete.form", "forms/copyright-permission-review.form", "forms/copyright-permission-assess.form",
         "forms/copyright-permission-seek.form", "forms/copyright-permission-answer.form", "forms/copyright-permission-follow-up.form",
-        "forms/copyright-permission-correct-fee.form", "forms/copyright-permission-post.form"})
+        "forms/copyright-permission-correct-fee.form"})
 class CopyrightPermissionProcessTest {
 
     @RegisterExtension
@@ -54,7 +56,7 @@ class CopyrightPermissionProcessTest {
 
     private static final Clock IN_2026 = Clock.fixed(Instant.parse("2026-11-02T15:00:00Z"), ZoneId.of("America/Toronto"));
     private static final PermissionProperties PROPERTIES = new PermissionProperties(Period.ofDays(14), Period.ofDays(30), Period.ofYears(3),
-            ZoneId.of("America/Toronto"), "0 30 3 * * *");
+            ZoneId.of("America/Toronto"), "0 30 3 * * *", Path.of("target/course-copies"), "https://ill.library.example.edu");
     private static final CopyrightDecisions LOG = TestCopyrightDecisions.newLog();
     private static final Ledger LEDGER = TestLedgers.newLedger();
 
@@ -84,7 +86,15 @@ class CopyrightPermissionProcessTest {
 
         completeAs("cora", request, Map.of("reviewDecision", "approve"));
         assertThat(request).isWaitingAt("Task_DigitizeAndPost");
-        completeAs("cora", request, Map.of("postedLink", "https://lms.trentu.example.ca/d2l/le/content/1001/viewContent/77"));
+        assertThat(formService().getTaskFormKey(request.getProcessDefinitionId(), DigitizeAndPostController.POST_TASK))
+                .as("Tasklist links to the upload page").isEqualTo(DigitizeAndPostController.PATH);
+        // what the Digitize and post page completes the task with after an upload (DigitizeAndPostIntegrationTest)
+        Map<String, Object> posted = new HashMap<>();
+        posted.put("postedLink", null);
+        posted.put("copyUrl", "https://ill.library.example.edu/course-copies/abc");
+        posted.put("copyPages", 31);
+        posted.put("postingNotes", null);
+        completeAs("cora", request, posted);
 
         assertThat(request).isEnded().hasPassedInOrder("Task_Assess", "Task_ReviewClearance", "Task_DigitizeAndPost", "Task_EmailCleared",
                 "EndEvent_Posted");
@@ -94,7 +104,8 @@ class CopyrightPermissionProcessTest {
         assertThat(email.caseToken()).isEqualTo(request.getBusinessKey()).startsWith("CR-");
         assertThat(email.model()).containsEntry("clearedUnder", "Fair dealing: short excerpt")
                 .containsEntry("citation", "Jane Historian. A history of Upper Canada. University of Toronto Press, 1985, pp. 45-75.")
-                .containsEntry("postedLink", "https://lms.trentu.example.ca/d2l/le/content/1001/viewContent/77");
+                .containsEntry("copyUrl", "https://ill.library.example.edu/course-copies/abc").containsEntry("copyPages", 31)
+                .containsEntry("postedLink", null);
         List<Decision> decisions = LOG.find(null, null, request.getBusinessKey(), null, null);
         assertThat(decisions).extracting(Decision::step, Decision::outcome, Decision::ruleCode, Decision::decidedBy).containsExactly(
                 tuple("ASSESSMENT", "CLEARED", "FAIR_DEALING", "system"),
