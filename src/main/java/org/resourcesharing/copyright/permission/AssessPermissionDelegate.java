@@ -48,9 +48,7 @@ class AssessPermissionDelegate implements JavaDelegate {
             throw new BpmnError(INCOMPLETE, problems);
         }
         execution.removeVariable("requestProblems");
-        PermissionAssessment.Assessment result = assessment.assess(request, execution.getProcessBusinessKey());
-        decisions.record(execution.getProcessBusinessKey(), "ASSESSMENT", result.outcome().name(), result.rule(), result.ruleName(),
-                result.reasoning(), "system", clock.instant(), request, result.units());
+        PermissionAssessment.Assessment result = assessAndRecord(request, execution.getProcessBusinessKey());
         execution.setVariable("assessmentOutcome", result.outcome().name());
         execution.setVariable("assessmentRule", result.rule());
         execution.setVariable("assessmentRuleName", result.ruleName());
@@ -61,6 +59,19 @@ class AssessPermissionDelegate implements JavaDelegate {
         execution.setVariable("shorterExcerpt", result.shorterExcerpt());
         execution.setVariable("reminderAfter", properties.reminderAfter().toString());
         execution.setVariable("followUpAfter", properties.followUpAfter().toString());
+    }
+
+    /**
+     * Assesses and records the decision in the caller's transaction (the engine's job). Earlier clearances of
+     * the work for the course and term are added up under a lock on the work, held until the decision is
+     * committed: two requests assessed at once cannot both be cleared when together they exceed the limit.
+     */
+    PermissionAssessment.Assessment assessAndRecord(WorkRequest request, String businessKey) {
+        decisions.lockWork(request.courseCode(), request.term(), request.workKey());
+        PermissionAssessment.Assessment result = assessment.assess(request, businessKey);
+        decisions.record(businessKey, "ASSESSMENT", result.outcome().name(), result.rule(), result.ruleName(), result.reasoning(), "system",
+                clock.instant(), request, result.units());
+        return result;
     }
 
     /** The number instructors and rights holders quote, also the case token in our emails' subjects. */

@@ -10,7 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The decision log: appended to by the process, read by the copyright team, deleted after the retention period. */
 public class CopyrightDecisions {
@@ -28,9 +32,33 @@ public class CopyrightDecisions {
     }
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate ownTransaction;
 
-    CopyrightDecisions(JdbcClient jdbc) {
+    /** @param transactions those of {@code jdbc}'s data source (the engine's, in the application) */
+    CopyrightDecisions(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /**
+     * Waits until no other transaction is counting the same work for the same course and term, and keeps
+     * the others waiting until this transaction ends: call it before {@link #priorFairDealing}, in the
+     * transaction that records the decision. The lock's row is created (once) in a transaction of its own,
+     * so that two first requests for a work cannot fail each other's assessment on the key.
+     */
+    void lockWork(String courseCode, String term, String workKey) {
+        try {
+            ownTransaction.executeWithoutResult(status -> jdbc.sql("""
+                    insert into copyright_work_lock (course_code, term, work_key)
+                    select ?, ?, ?
+                    where not exists (select 1 from copyright_work_lock where course_code = ? and term = ? and work_key = ?)
+                    """).params(courseCode, term, workKey, courseCode, term, workKey).update());
+        } catch (DuplicateKeyException createdAtTheSameMoment) {
+            // the other transaction's row is the lock
+        }
+        jdbc.sql("select work_key from copyright_work_lock where course_code = ? and term = ? and work_key = ? for update")
+                .params(courseCode, term, workKey).query(String.class).single();
     }
 
     void record(String businessKey, String step, String outcome, String ruleCode, String ruleName, String reasoning, String decidedBy,

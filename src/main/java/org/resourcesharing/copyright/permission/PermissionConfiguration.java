@@ -7,13 +7,14 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 @Configuration(proxyBeanMethods = false)
 class PermissionConfiguration {
 
     @Bean
-    CopyrightDecisions copyrightDecisions(JdbcClient jdbc) {
-        return new CopyrightDecisions(jdbc);
+    CopyrightDecisions copyrightDecisions(JdbcClient jdbc, PlatformTransactionManager transactions) {
+        return new CopyrightDecisions(jdbc, transactions);
     }
 
     @Bean

@@ -12,3 +12,13 @@ create table course_copy (
     -- the same file uploaded again for the same request (a resubmitted page) is the same copy
     constraint uq_course_copy_content unique (business_key, content_sha256)
 );
+
+-- One row per course, term and work the automatic assessment has counted: the assessment locks it
+-- (select ... for update) before adding up the earlier fair dealing clearances and keeps the lock until its
+-- decision is committed, so two requests for the same work assessed at once are counted one after the other.
+create table copyright_work_lock (
+    course_code varchar(50)  not null,
+    term        varchar(50)  not null,
+    work_key    varchar(300) not null,
+    constraint pk_copyright_work_lock primary key (course_code, term, work_key)
+);
