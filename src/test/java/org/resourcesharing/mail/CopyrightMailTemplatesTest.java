@@ -26,6 +26,7 @@ class CopyrightMailTemplatesTest {
         model.put("totalPages", 250);
         model.put("rightsHolderName", "University of Toronto Press");
         model.put("clearedUnder", "Permission of University of Toronto Press");
+        model.put("clearedRule", "PERMISSION");
         model.put("postedLink", "https://lms.trentu.example.ca/content/9");
         model.put("assessmentReasoning", "12.4% of 250 pages exceeds 10%: more than a short excerpt, so permission is needed.");
         model.put("shorterExcerpt", "A shorter excerpt would qualify under fair dealing: up to 25 pages (10% of 250 pages).");
@@ -35,7 +36,7 @@ class CopyrightMailTemplatesTest {
     @ParameterizedTest(name = "{0} in {1}")
     @CsvSource(delimiter = '|', textBlock = """
             copyright-cleared             | en | Cleared for HIST-1001H: A history of Upper Canada                | Used under: Permission of University of Toronto Press. For the students of HIST-1001H only
-            copyright-cleared             | fr | Autorisé pour HIST-1001H : A history of Upper Canada             | Autorisé au titre de : Permission of University of Toronto Press
+            copyright-cleared             | fr | Autorisé pour HIST-1001H : A history of Upper Canada             | Autorisé au titre de : autorisation de University of Toronto Press. Réservé
             copyright-refused             | en | Permission refused for HIST-1001H: A history of Upper Canada     | up to 25 pages (10% of 250 pages)
             copyright-refused             | fr | Autorisation refusée pour HIST-1001H : A history of Upper Canada | mettre son exemplaire à la réserve
             copyright-permission-request  | en | Permission request: A history of Upper Canada                    | Use: copies in a course pack for the enrolled students
@@ -48,6 +49,40 @@ class CopyrightMailTemplatesTest {
 
         assertThat(email.subject()).isEqualTo(subject);
         assertThat(email.text()).contains(sentence).contains("Jane Historian. A history of Upper Canada").doesNotContain("null", "[(", "${");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            LINK_ONLY       | Link only: no copy is made                | lien permanent seulement, aucune copie n’est faite
+            PUBLIC_DOMAIN   | Public domain                             | domaine public
+            LICENCE         | Licence terms                             | conditions de la licence
+            FAIR_DEALING    | Fair dealing: short excerpt               | utilisation équitable, court extrait
+            OTHER_EXCEPTION | Another exception of the Copyright Act    | une autre exception de la Loi sur le droit d’auteur
+            PERMISSION_HELD | Permission already held                   | autorisation déjà obtenue
+            """)
+    void theFrenchClearanceNamesItsRuleInFrench(String rule, String english, String french) {
+        Map<String, Object> model = request();
+        model.put("clearedRule", rule);
+        model.put("clearedUnder", english);
+
+        assertThat(templates.render("copyright-cleared", "fr", model).text()).contains("Autorisé au titre de : " + french + ". Réservé")
+                .doesNotContain(english);
+        assertThat(templates.render("copyright-cleared", "en", model).text()).contains("Used under: " + english + ". For the students");
+    }
+
+    @ParameterizedTest(name = "in {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            en | The copy to post (PDF, 31 pages): https://ill.library.example.edu/course-copies/abc
+            fr | La copie à afficher (PDF, 31 pages) : https://ill.library.example.edu/course-copies/abc
+            """)
+    void theClearanceCarriesTheUploadedCopysDownloadLinkWhenThereIsNoPostedLink(String language, String sentence) {
+        Map<String, Object> model = request();
+        model.remove("postedLink");
+        model.put("copyUrl", "https://ill.library.example.edu/course-copies/abc");
+        model.put("copyPages", 31);
+
+        assertThat(templates.render("copyright-cleared", language, model).text()).contains(sentence)
+                .doesNotContain("null", "lms.trentu", "Where your students", "Où vos étudiants");
     }
 
     @ParameterizedTest(name = "in {0}")

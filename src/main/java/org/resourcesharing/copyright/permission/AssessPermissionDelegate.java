@@ -14,7 +14,7 @@ import org.resourcesharing.platform.FieldErrors;
  * {@code ${assessCopyrightPermission}}: assesses the request in the process variables
  * ({@link PermissionAssessment}), records the decision and leaves it in {@code assessmentOutcome}
  * (CLEARED, PERMISSION_NEEDED, NOT_DECIDABLE), {@code assessmentRule}, {@code assessmentRuleName} and
- * {@code assessmentReasoning}, with what the emails need ({@code citation}, {@code clearedUnder},
+ * {@code assessmentReasoning}, with what the emails need ({@code citation}, {@code clearedUnder} and its code {@code clearedRule},
  * {@code shorterExcerpt}) and the waits' periods ({@code reminderAfter}, {@code followUpAfter}).
  * A request started in Tasklist gets its number (business key) here. A request the assessment cannot
  * read is the BPMN error {@value #INCOMPLETE}, with what is wrong in {@code requestProblems}.
@@ -56,6 +56,7 @@ class AssessPermissionDelegate implements JavaDelegate {
         execution.setVariable("excerptUnits", result.units());
         execution.setVariable("citation", request.citation());
         execution.setVariable("clearedUnder", result.ruleName());
+        execution.setVariable("clearedRule", result.rule());
         execution.setVariable("shorterExcerpt", result.shorterExcerpt());
         execution.setVariable("reminderAfter", properties.reminderAfter().toString());
         execution.setVariable("followUpAfter", properties.followUpAfter().toString());

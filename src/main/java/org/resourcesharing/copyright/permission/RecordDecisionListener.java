@@ -12,7 +12,8 @@ import org.resourcesharing.platform.FieldErrors;
  * {@code ${recordCopyrightDecision}}: when the copyright team completes a task that decides something
  * (review a clearance, assess copyright, find no rights holder, record or follow up the rights holder's answer), the decision
  * goes to the decision log with who made it and why, in the same transaction as the completion.
- * A granted permission also sets {@code clearedUnder}, which the instructor's email names.
+ * A clearance also sets {@code clearedUnder}, which the instructor's email names, and its rule's code {@code clearedRule},
+ * by which the French email names it in French.
  */
 class RecordDecisionListener implements TaskListener {
 
@@ -73,6 +74,7 @@ class RecordDecisionListener implements TaskListener {
         boolean cleared = "cleared".equals(task.getVariable("staffDecision"));
         if (cleared) {
             task.setVariable("clearedUnder", ruleName);
+            task.setVariable("clearedRule", rule);
         }
         return new Decided("STAFF_ASSESSMENT", cleared ? "CLEARED" : "PERMISSION_NEEDED", rule, ruleName,
                 text(task, "staffReasoning", "no reasoning given"));
@@ -94,6 +96,7 @@ class RecordDecisionListener implements TaskListener {
             Object fee = task.getVariable("permissionFee");
             String feeText = fee == null || fee.toString().isBlank() ? "no fee" : "fee " + fee + " " + text(task, "permissionFeeCurrency", "");
             task.setVariable("clearedUnder", "Permission of " + holder);
+            task.setVariable("clearedRule", "PERMISSION");
             return new Decided("PERMISSION_ANSWER", "PERMISSION_GRANTED", "PERMISSION", "Permission of the rights holder",
                     "Granted by " + holder + " (" + feeText.strip() + "); terms: " + text(task, "permissionTerms", "none stated"));
         }

@@ -102,7 +102,7 @@ class CopyrightPermissionProcessTest {
         assertThat(email.template()).isEqualTo("copyright-cleared");
         assertThat(email.recipient()).isEqualTo("ines.teacher@trentu.example.ca");
         assertThat(email.caseToken()).isEqualTo(request.getBusinessKey()).startsWith("CR-");
-        assertThat(email.model()).containsEntry("clearedUnder", "Fair dealing: short excerpt")
+        assertThat(email.model()).containsEntry("clearedUnder", "Fair dealing: short excerpt").containsEntry("clearedRule", "FAIR_DEALING")
                 .containsEntry("citation", "Jane Historian. A history of Upper Canada. University of Toronto Press, 1985, pp. 45-75.")
                 .containsEntry("copyUrl", "https://ill.library.example.edu/course-copies/abc").containsEntry("copyPages", 31)
                 .containsEntry("postedLink", null);
@@ -165,7 +165,8 @@ class CopyrightPermissionProcessTest {
         assertThat(fee.direction()).isEqualTo(Posting.Direction.PAYABLE);
         assertThat(fee.kind()).isEqualTo(Posting.Kind.COPYRIGHT_ROYALTY);
         assertThat(fee.amount()).isEqualByComparingTo(new BigDecimal("150.00"));
-        assertThat(notifications.sent().get(1).model()).containsEntry("clearedUnder", "Permission of University of Toronto Press");
+        assertThat(notifications.sent().get(1).model()).containsEntry("clearedUnder", "Permission of University of Toronto Press")
+                .containsEntry("clearedRule", "PERMISSION");
         assertThat(LOG.find(null, null, request.getBusinessKey(), null, null)).last()
                 .extracting(Decision::outcome, Decision::reasoning).containsExactly("PERMISSION_GRANTED",
                         "Granted by University of Toronto Press (fee 150.0 CAD); terms: Fall 2026 only, LMS restricted to the course");
@@ -261,7 +262,8 @@ class CopyrightPermissionProcessTest {
         completeAs("cora", request, Map.of("staffDecision", "cleared", "staffRule", "PUBLIC_DOMAIN",
                 "staffReasoning", "Anne Unknown died in 1931 (Canadiana authority record)."));
 
-        assertThat(request).isWaitingAt("Task_DigitizeAndPost").variables().containsEntry("clearedUnder", "Public domain");
+        assertThat(request).isWaitingAt("Task_DigitizeAndPost").variables().containsEntry("clearedUnder", "Public domain")
+                .containsEntry("clearedRule", "PUBLIC_DOMAIN");
         assertThat(LOG.find(null, null, request.getBusinessKey(), null, null)).last()
                 .extracting(Decision::step, Decision::outcome, Decision::ruleCode, Decision::decidedBy)
                 .containsExactly("STAFF_ASSESSMENT", "CLEARED", "PUBLIC_DOMAIN", "cora");
