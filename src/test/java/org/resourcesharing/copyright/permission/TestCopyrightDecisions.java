@@ -17,8 +17,8 @@ final class TestCopyrightDecisions {
     private TestCopyrightDecisions() {
     }
 
-    /** The log and the transactions of its database, for steps that run in transactions of their own as process steps do. */
-    record Database(CopyrightDecisions log, TransactionTemplate transactions) {
+    /** The log, its database and its transactions, for steps that run in transactions of their own as process steps do. */
+    record Database(CopyrightDecisions log, JdbcClient jdbc, TransactionTemplate transactions) {
     }
 
     static CopyrightDecisions newLog() {
@@ -30,6 +30,7 @@ final class TestCopyrightDecisions {
         DriverManagerDataSource dataSource = new DriverManagerDataSource(database.url(), database.user(), database.password());
         Flyway.configure().dataSource(dataSource).load().migrate();
         DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
-        return new Database(new CopyrightDecisions(JdbcClient.create(dataSource), transactions), new TransactionTemplate(transactions));
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        return new Database(new CopyrightDecisions(jdbc, transactions), jdbc, new TransactionTemplate(transactions));
     }
 }
