@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -27,7 +31,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * An instructor fills in the copyright request page in headless Chromium (Debian's packages): every
  * field has its label, a mistake is shown in the summary and beside its field with everything typed
- * kept, the corrected request gets its number. Skipped only where no browser is installed; CI sets
+ * kept, the corrected request gets its number. And the copyright team's Tasklist links the Digitize and post
+ * task to its upload page. Skipped only where no browser is installed; CI sets
  * RS_REQUIRE_BROWSER so it can never be skipped there.
  */
 @Tag("browser")
@@ -40,6 +45,8 @@ class CopyrightRequestBrowserTest {
     RuntimeService runtimeService;
     @Autowired
     ManagementService managementService;
+    @Autowired
+    TaskService taskService;
 
     private WebDriver browser;
     private WebDriverWait wait;
@@ -112,6 +119,27 @@ class CopyrightRequestBrowserTest {
         String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(requestNumber).singleResult().getId();
         assertThat(runtimeService.getVariable(instance, "students")).isEqualTo(40);
         assertThat(runtimeService.getVariable(instance, "authors")).isEqualTo("Jane Historian, 1990");
+    }
+
+    @Test
+    void tasklistLinksTheDigitizeAndPostTaskToItsUploadPage() throws IOException {
+        Map<String, Object> values = new HashMap<>(PermissionAssessmentTest.base());
+        values.put("citation", "Jane Historian. A history of Upper Canada. University of Toronto Press, 1985, pp. 1-10.");
+        values.put("clearedUnder", "Fair dealing: short excerpt");
+        requestNumber = AssessPermissionDelegate.newRequestNumber();
+        ProcessInstance instance = runtimeService.createProcessInstanceByKey("copyright-permission").businessKey(requestNumber)
+                .startBeforeActivity(DigitizeAndPostController.POST_TASK).setVariables(values).execute(true, true);
+        String task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
+
+        browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + task);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']"))).sendKeys("cora");
+        browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
+        browser.findElement(By.cssSelector("button[type='submit']")).click();
+
+        WebElement link = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("a[href*='" + DigitizeAndPostController.PATH + "?taskId=" + task + "']")));
+        HeadlessChromium.screenshot(browser, "copyright-digitize-and-post-in-tasklist.png");
+        assertThat(link.getAttribute("href")).startsWith("http://localhost:" + port + DigitizeAndPostController.PATH).contains("callbackUrl=");
     }
 
     /** Every visible input, list and text area is named by a label of its own. */
