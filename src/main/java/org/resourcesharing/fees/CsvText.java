@@ -8,18 +8,19 @@ import java.util.stream.Collectors;
  * Writes CSV as RFC 4180 has it: a header line, comma-separated fields, each quoted when it holds a
  * comma, quote or line break, CRLF line ends, UTF-8. Text that a spreadsheet would take for a formula
  * (starting with =, +, -, @, tab or carriage return, such as a title a patron typed) gets a leading
- * apostrophe; amounts are written as plain decimals and keep their minus sign.
+ * apostrophe; amounts are written as plain decimals and keep their minus sign. Every CSV export uses it
+ * (the ledger's, the copyright decision log).
  */
-final class CsvText {
+public final class CsvText {
 
     private final StringBuilder csv = new StringBuilder();
 
-    CsvText(String... header) {
+    public CsvText(String... header) {
         row((Object[]) header);
     }
 
     /** Each value: text, a number (plain decimal), a date or anything else by its toString; null is empty. */
-    CsvText row(Object... values) {
+    public CsvText row(Object... values) {
         csv.append(Arrays.stream(values).map(CsvText::field).collect(Collectors.joining(","))).append("\r\n");
         return this;
     }

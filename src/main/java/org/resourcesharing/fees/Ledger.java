@@ -68,7 +68,7 @@ public class Ledger {
     public Posting post(PostingRequest request) {
         FieldErrors errors = new FieldErrors();
         if (request.accountType() == null) {
-            errors.add("accountType", "required: PARTNER or PATRON");
+            errors.add("accountType", "required: PARTNER, PATRON or RIGHTS_HOLDER");
         }
         requireText(errors, "accountId", request.accountId(), 100);
         if (request.direction() == null) {

@@ -83,7 +83,7 @@ class LedgerController {
         FieldErrors errors = new FieldErrors();
         AccountType type = Arrays.stream(AccountType.values()).filter(value -> value.name().equals(accountType)).findFirst().orElse(null);
         if (type == null) {
-            errors.add("accountType", "required: PARTNER or PATRON");
+            errors.add("accountType", "required: PARTNER, PATRON or RIGHTS_HOLDER");
         }
         if (accountId == null || accountId.isBlank()) {
             errors.add("accountId", "required: a partner's agency id (e.g. ISIL:CA-OKQ) or a patron id");

@@ -18,9 +18,12 @@ public record Posting(UUID id, AccountType accountType, String accountId, Direct
         String businessKey, String processInstanceId, String postingKey, UUID reverses, String postedBy, String reason,
         OffsetDateTime postedAt) {
 
-    /** Whose account: a partner library (by agency id, e.g. ISIL:CA-OKQ) or one of our patrons (by patron id). */
+    /**
+     * Whose account: a partner library (by agency id, e.g. ISIL:CA-OKQ), one of our patrons (by patron
+     * id), or a rights holder we pay for copyright permission (by name, as the copyright team recorded it).
+     */
     public enum AccountType {
-        PARTNER, PATRON
+        PARTNER, PATRON, RIGHTS_HOLDER
     }
 
     public enum Direction {

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.resourcesharing.copyright.CopyDeliveries;
 import org.resourcesharing.copyright.PageRanges;
 import org.resourcesharing.copyright.PdfCheck;
+import org.resourcesharing.platform.CallbackUrls;
 import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -114,7 +115,7 @@ class ScanAndDeliverController {
 
     @ExceptionHandler(TaskUnavailableException.class)
     ModelAndView unavailable(TaskUnavailableException unavailable) {
-        return new ModelAndView("lending/task-unavailable", Map.of("message", unavailable.getMessage()), unavailable.status);
+        return new ModelAndView("task-unavailable", Map.of("message", unavailable.getMessage()), unavailable.status);
     }
 
     @ExceptionHandler(AuthorizationException.class)

@@ -39,8 +39,8 @@ public final class MailClassifier {
     public MailKind classify(ParsedMail mail, ExtractedRequest extracted) {
         Objects.requireNonNull(mail, "mail");
         Objects.requireNonNull(extracted, "extracted");
-        String words = (mail.subject() == null ? "" : mail.subject()) + "\n" + mail.text();
-        if (mail.automated() != null || AUTO_REPLY.matcher(words).find() || NEWSLETTER.matcher(words).find()) {
+        String words = words(mail);
+        if (machineSent(mail)) {
             return MailKind.OTHER;
         }
         int job = Matches.count(JOB, words) + (hasResume(mail) ? 2 : 0);
@@ -54,6 +54,16 @@ public final class MailClassifier {
             return MailKind.LOAN_OR_COPY_REQUEST;
         }
         return job >= 2 ? MailKind.JOB_APPLICATION : MailKind.OTHER;
+    }
+
+    /** Sent by a machine or a list (an auto-reply, a bounce, a newsletter): never a request a person must answer. */
+    public boolean machineSent(ParsedMail mail) {
+        String words = words(mail);
+        return mail.automated() != null || AUTO_REPLY.matcher(words).find() || NEWSLETTER.matcher(words).find();
+    }
+
+    private static String words(ParsedMail mail) {
+        return (mail.subject() == null ? "" : mail.subject()) + "\n" + mail.text();
     }
 
     /** An attachment named like a résumé, or whose text has the headings of one. */

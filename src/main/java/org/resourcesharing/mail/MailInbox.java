@@ -30,7 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * What becomes of one email read from a mailbox, exactly once: a reply continues the process it
  * answers; a message with anything unreadable in it (too large, a corrupt or encrypted attachment,
  * broken MIME) goes to a person; a loan or copy request from a library starts lending with a
- * confirmation task; anything else becomes a triage task for the mailbox's group. The
+ * confirmation task; a message a person sent to the copyright mailbox starts a copyright permission
+ * request with a task to complete it; anything else becomes a triage task for the mailbox's group. The
  * message's key is recorded under a unique constraint in the same transaction that starts or
  * continues the process, so the same message read again (or after a crash before it was flagged
  * on the server) starts nothing.
@@ -41,6 +42,7 @@ public class MailInbox {
     public static final String EMAIL_REPLY = "Email reply";
     public static final String EMAIL_REQUEST = "Email request";
     public static final String EMAIL_TO_TRIAGE = "Email to triage";
+    public static final String COPYRIGHT_EMAIL_REQUEST = "Copyright request by email";
     private static final int MAX_TEXT_IN_VARIABLES = 20_000;
     private static final Logger log = LoggerFactory.getLogger(MailInbox.class);
 
@@ -131,6 +133,9 @@ public class MailInbox {
 
     private Routed newMessage(Mailbox mailbox, ParsedMail mail) {
         ExtractedRequest extracted = extractor.extract(mail);
+        if (mailbox.purpose() == Mailbox.Purpose.COPYRIGHT && !classifier.machineSent(mail)) {
+            return startCopyrightRequest(mail, extracted);
+        }
         MailKind kind = classifier.classify(mail, extracted);
         if (kind == MailKind.LOAN_OR_COPY_REQUEST && mailbox.purpose() == Mailbox.Purpose.ILL) {
             return startLending(mailbox, mail, extracted);
@@ -172,6 +177,33 @@ public class MailInbox {
                 .setVariables(variables).correlateStartMessage().getId();
         log.info("Email from {} started lending {}", mail.fromAddress(), businessKey);
         return new Routed(MailKind.LOAN_OR_COPY_REQUEST.name(), Outcome.STARTED, instance, businessKey);
+    }
+
+    /**
+     * What the copyright mailbox receives from people is instructors asking to use a work in a course:
+     * the copyright team completes the request from the email (what could be read from it is filled in).
+     */
+    private Routed startCopyrightRequest(ParsedMail mail, ExtractedRequest extracted) {
+        String businessKey = "CR-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        Map<String, Object> variables = emailVariables(mail);
+        variables.put("requestChannel", "email");
+        variables.put("requestNumber", businessKey);
+        variables.put("instructorEmail", mail.fromAddress());
+        variables.put("instructorName", mail.fromName());
+        variables.put("instructorLanguage", "fr".equals(mail.language()) ? "fr" : "en");
+        boolean article = extracted.journalTitle() != null;
+        variables.put("title", article && extracted.title() != null ? extracted.title() + " (in " + extracted.journalTitle() + ")"
+                : article ? extracted.journalTitle() : extracted.title());
+        variables.put("authors", extracted.author());
+        variables.put("isbn", extracted.isbn());
+        variables.put("issn", extracted.issn());
+        variables.put("publicationYear", extracted.year());
+        variables.put("pagesRequested", extracted.pages());
+        variables.values().removeIf(Objects::isNull);
+        String instance = runtimeService.createMessageCorrelation(COPYRIGHT_EMAIL_REQUEST).processInstanceBusinessKey(businessKey)
+                .setVariables(variables).correlateStartMessage().getId();
+        log.info("Email from {} started copyright request {}", mail.fromAddress(), businessKey);
+        return new Routed("COPYRIGHT_REQUEST", Outcome.STARTED, instance, businessKey);
     }
 
     private Routed triage(Mailbox mailbox, ParsedMail mail, String classification, String reason) {

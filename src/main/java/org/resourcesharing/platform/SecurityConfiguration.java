@@ -50,10 +50,11 @@ import org.springframework.web.multipart.support.StandardServletMultipartResolve
  * <li>The Camunda webapps under {@code /camunda} keep their own login and CSRF protection.</li>
  * <li>Spring Security guards the application's own endpoints; a Camunda group becomes the role
  * {@code ROLE_<group id>}.</li>
- * <li>Download links of digital copies, {@code /copies/*}, are left public on purpose: the person
- * using a copy has no account here, and the link's unguessable token is the credential.</li>
+ * <li>Download links of digital copies, {@code /copies/*} (interlibrary loan) and {@code /course-copies/*}
+ * (course materials), are left public on purpose: the person using a copy has no account here, and the link's unguessable token is the credential.</li>
  * <li>Patron pages, the OpenURL request form and the status pages {@code /requests/*}, are public
- * too: patrons have no account here. Their forms carry a CSRF token.</li>
+ * too: patrons have no account here. Their forms carry a CSRF token. So is the instructors'
+ * copyright request page {@code /copyright-request}.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -63,6 +64,9 @@ class SecurityConfiguration {
     /** Borrowing staff, and the group of system users (a discovery layer, the library's portal) that pass on patrons' requests. */
     static final String BORROWING_STAFF_ROLE = "ill-borrowing";
     static final String BORROWING_API_ROLE = "borrowing-api";
+    /** The copyright team, and the group of system users (a course management system) that pass on instructors' requests. */
+    static final String COPYRIGHT_STAFF_ROLE = "copyright";
+    static final String COPYRIGHT_API_ROLE = "copyright-api";
 
     @Bean
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
@@ -98,6 +102,10 @@ class SecurityConfiguration {
                                 "/api/borrowing-requests/*/renewal", "/api/borrowing-requests/*/cancellation",
                                 "/api/borrowing-requests/*/damage-or-loss")
                         .hasAnyRole(BORROWING_STAFF_ROLE, managers, ADMIN_ROLE)
+                        .requestMatchers(HttpMethod.POST, "/api/copyright-requests")
+                        .hasAnyRole(COPYRIGHT_STAFF_ROLE, COPYRIGHT_API_ROLE, managers, ADMIN_ROLE)
+                        .requestMatchers(HttpMethod.GET, "/api/copyright-decisions", "/api/copyright-decisions.csv")
+                        .hasAnyRole(COPYRIGHT_STAFF_ROLE, managers, ADMIN_ROLE)
                         .anyRequest().denyAll())
                 .httpBasic(Customizer.withDefaults())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -106,7 +114,8 @@ class SecurityConfiguration {
     }
 
     /**
-     * Staff pages in the browser, such as the form Tasklist opens for <em>Scan and deliver</em>: HTTP
+     * Staff pages in the browser, such as the forms Tasklist opens for <em>Scan and deliver</em> (interlibrary
+     * loan staff) and <em>Digitize and post</em> (the copyright team): HTTP
      * Basic against the same users, and CSRF protection, because a browser sends remembered Basic
      * credentials with any request, a forged one too.
      */
@@ -115,13 +124,15 @@ class SecurityConfiguration {
         CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
         // not XSRF-TOKEN at "/": that is the Camunda webapps' cookie, which Tasklist echoes in its own header
         tokens.setCookieName("RS-PAGES-XSRF");
-        tokens.setCookiePath("/lending");
+        tokens.setCookiePath("/"); // the staff pages live under /lending and /copyright
         tokens.setCookieCustomizer(cookie -> cookie.sameSite("Strict"));
         XorCsrfTokenRequestAttributeHandler tokenInForms = new XorCsrfTokenRequestAttributeHandler();
         tokenInForms.setCsrfRequestAttributeName(null); // loaded on every request, so that every form rendered carries it
         return http
-                .securityMatcher("/lending/**")
-                .authorizeHttpRequests(requests -> requests.anyRequest().hasAnyRole(resourceSharingStaff(identity)))
+                .securityMatcher("/lending/**", "/copyright/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/copyright/**").hasAnyRole(COPYRIGHT_STAFF_ROLE, identity.managersGroup(), ADMIN_ROLE)
+                        .anyRequest().hasAnyRole(resourceSharingStaff(identity)))
                 .httpBasic(Customizer.withDefaults())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.csrfTokenRepository(tokens).csrfTokenRequestHandler(tokenInForms)
@@ -132,7 +143,8 @@ class SecurityConfiguration {
     }
 
     /**
-     * Pages for patrons, who have no account here: the OpenURL request form and the status pages.
+     * Pages for patrons, who have no account here: the OpenURL request form and the status pages; and
+     * the instructors' copyright request page, since instructors have no account here either.
      * Open to everyone, but a form is only accepted with the CSRF token its page carried, so that no
      * other site can make a visitor's browser submit requests. The token is kept in a cookie, not a
      * session: a discovery system sends many visitors who never submit, and none should cost a
@@ -148,7 +160,7 @@ class SecurityConfiguration {
         XorCsrfTokenRequestAttributeHandler tokenInForms = new XorCsrfTokenRequestAttributeHandler();
         tokenInForms.setCsrfRequestAttributeName(null); // loaded on every request, so that every form rendered carries it
         return http
-                .securityMatcher("/openurl", "/requests/**")
+                .securityMatcher("/openurl", "/requests/**", "/copyright-request")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.csrfTokenRepository(tokens).csrfTokenRequestHandler(tokenInForms))

@@ -1,4 +1,4 @@
-package org.resourcesharing.lending;
+package org.resourcesharing.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

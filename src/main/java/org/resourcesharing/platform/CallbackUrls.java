@@ -1,4 +1,4 @@
-package org.resourcesharing.lending;
+package org.resourcesharing.platform;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -10,14 +10,14 @@ import jakarta.servlet.http.HttpServletRequest;
  * that stays on this server. Anything else goes to Tasklist, so that no link can use our pages to send
  * staff to another site (an open redirect).
  */
-final class CallbackUrls {
+public final class CallbackUrls {
 
-    static final String TASKLIST = "/camunda/app/tasklist/";
+    public static final String TASKLIST = "/camunda/app/tasklist/";
 
     private CallbackUrls() {
     }
 
-    static String safe(String callbackUrl, HttpServletRequest request) {
+    public static String safe(String callbackUrl, HttpServletRequest request) {
         if (callbackUrl == null || callbackUrl.isBlank()) {
             return TASKLIST;
         }
