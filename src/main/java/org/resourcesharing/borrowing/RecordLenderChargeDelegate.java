@@ -76,7 +76,7 @@ class RecordLenderChargeDelegate implements JavaDelegate {
         BigDecimal amount = new BigDecimal(royalty.toString().strip());
         String currency = (String) execution.getVariable("royaltyCurrency");
         String key = execution.getProcessInstanceId() + ":" + execution.getVariable("supplyingAgencyId");
-        ledger.post(new PostingRequest(AccountType.PARTNER, properties.royaltyPayee(), Direction.PAYABLE, Kind.COPYRIGHT_ROYALTY, amount,
+        ledger.post(new PostingRequest(AccountType.RIGHTS_HOLDER, properties.royaltyPayee(), Direction.PAYABLE, Kind.COPYRIGHT_ROYALTY, amount,
                 currency, execution.getProcessBusinessKey(), execution.getProcessInstanceId(), "royalty:" + key, POSTED_BY,
                 "Royalty for a copy beyond the rule of five from " + execution.getVariable("lenderName") + " (CONTU, copyright law)"));
         if (Boolean.TRUE.equals(execution.getVariable("royaltyPassedOn"))) {

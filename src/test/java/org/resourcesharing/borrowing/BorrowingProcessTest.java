@@ -785,7 +785,7 @@ class BorrowingProcessTest {
             assertThat(posting.amount()).isEqualByComparingTo("38.50");
             assertThat(posting.currency()).isEqualTo("USD");
         }).extracting(posting -> posting.accountType() + " " + posting.accountId() + " " + posting.direction())
-                .containsExactlyInAnyOrder("PARTNER CCC PAYABLE", "PATRON B-000106 RECEIVABLE");
+                .containsExactlyInAnyOrder("RIGHTS_HOLDER CCC PAYABLE", "PATRON B-000106 RECEIVABLE");
     }
 
     @Test
