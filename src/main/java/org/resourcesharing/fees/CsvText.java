@@ -10,16 +10,16 @@ import java.util.stream.Collectors;
  * (starting with =, +, -, @, tab or carriage return, such as a title a patron typed) gets a leading
  * apostrophe; amounts are written as plain decimals and keep their minus sign.
  */
-final class CsvText {
+public final class CsvText {
 
     private final StringBuilder csv = new StringBuilder();
 
-    CsvText(String... header) {
+    public CsvText(String... header) {
         row((Object[]) header);
     }
 
     /** Each value: text, a number (plain decimal), a date or anything else by its toString; null is empty. */
-    CsvText row(Object... values) {
+    public CsvText row(Object... values) {
         csv.append(Arrays.stream(values).map(CsvText::field).collect(Collectors.joining(","))).append("\r\n");
         return this;
     }
