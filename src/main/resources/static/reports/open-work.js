@@ -1,4 +1,4 @@
-// Draws the process diagram (bpmn-js viewer) with, on every activity, how many instances wait there and their median wait.
+// Draws the process diagram (bpmn-js navigated viewer: drag to move, wheel or pinch to zoom) with, on every activity, how many instances wait there and their median wait.
 (function () {
   'use strict';
   const container = document.getElementById('diagram');
@@ -25,12 +25,14 @@
       if (!element) {
         return;
       }
+      viewer.get('canvas').addMarker(element.id, 'has-open-work');
+      // scale: false keeps the figures readable however far the diagram is zoomed out
       overlays.add(element, 'open-work', {
-        position: { top: -10, right: 10 },
+        position: { top: -12, right: 12 }, scale: false,
         html: '<span class="open-count" title="Waiting here now">' + activity.open + '</span>'
       });
       overlays.add(element, 'open-work', {
-        position: { bottom: 0, left: 0 },
+        position: { bottom: 4, left: 0 }, scale: false,
         html: '<span class="open-wait" title="Median wait">median ' + hours(activity.medianHours) + '</span>'
       });
     });

@@ -97,13 +97,13 @@ class Dashboard {
         record Key(LocalDate period, String process, String serviceType, String outcome) {
         }
         Map<Key, Long> counts = new TreeMap<>(Comparator.comparing(Key::period).thenComparing(Key::process)
-                .thenComparing(Key::serviceType).thenComparing(Key::outcome));
+                .thenComparing(Key::serviceType, Comparator.nullsFirst(Comparator.naturalOrder())).thenComparing(Key::outcome));
         for (MeasuredProcess process : processes) {
             String name = models.name(process.key());
             for (RequestMeasures.DayCount day : requests.perDay(process, range)) {
                 String outcome = process.filledMilestone() == null && !RequestMeasures.OPEN.equals(day.outcome())
                         ? models.activityName(process.key(), day.outcome()) : day.outcome();
-                counts.merge(new Key(RequestMeasures.periodStart(day.day(), weeks), name, kind(day.serviceType()), outcome), day.requests(),
+                counts.merge(new Key(RequestMeasures.periodStart(day.day(), weeks), name, day.serviceType(), outcome), day.requests(),
                         Long::sum);
             }
         }
@@ -127,7 +127,7 @@ class Dashboard {
             long filled = rates.stream().mapToLong(RequestMeasures.FillRate::filled).sum();
             long notFilled = rates.stream().mapToLong(RequestMeasures.FillRate::notFilled).sum();
             for (RequestMeasures.FillRate rate : rates) {
-                rows.add(row(models.name(process.key()), kind(rate.serviceType()), rate.filled(), rate.notFilled(), percent(rate.rate())));
+                rows.add(row(models.name(process.key()), rate.serviceType(), rate.filled(), rate.notFilled(), percent(rate.rate())));
             }
             rows.add(row(models.name(process.key()), RequestMeasures.ALL, filled, notFilled,
                     percent(new RequestMeasures.FillRate(null, filled, notFilled).rate())));
@@ -142,7 +142,7 @@ class Dashboard {
         List<List<Object>> rows = new ArrayList<>();
         for (MeasuredProcess process : processes) {
             for (RequestMeasures.Turnaround figures : requests.turnaround(process, range, false)) {
-                rows.add(row(models.name(process.key()), figures.milestone(), kind(figures.serviceType()), figures.requests(), figures.medianDays(),
+                rows.add(row(models.name(process.key()), figures.milestone(), figures.serviceType(), figures.requests(), figures.medianDays(),
                         figures.p90Days()));
             }
         }
@@ -160,7 +160,7 @@ class Dashboard {
                 continue;
             }
             for (RequestMeasures.Turnaround figures : requests.turnaround(process, range, true)) {
-                rows.add(row(models.name(process.key()), figures.partner(), figures.milestone(), kind(figures.serviceType()), figures.requests(),
+                rows.add(row(models.name(process.key()), figures.partner(), figures.milestone(), figures.serviceType(), figures.requests(),
                         figures.medianDays(), figures.p90Days()));
             }
         }
@@ -260,10 +260,6 @@ class Dashboard {
 
     private static Double percent(Double rate) {
         return rate == null ? null : rate * 100;
-    }
-
-    private static String kind(String serviceType) {
-        return serviceType == null ? "-" : serviceType;
     }
 
     private static List<Object> row(Object... values) {

@@ -16,10 +16,12 @@ class OpenWork {
 
     private final WorkMeasures work;
     private final RepositoryService repositoryService;
+    private final ProcessModels models;
 
-    OpenWork(WorkMeasures work, RepositoryService repositoryService) {
+    OpenWork(WorkMeasures work, RepositoryService repositoryService, ProcessModels models) {
         this.work = work;
         this.repositoryService = repositoryService;
+        this.models = models;
     }
 
     /** The processes the viewer may look at, latest versions, by name. */
@@ -32,7 +34,8 @@ class OpenWork {
 
     ReportTable table(String processKey) {
         List<List<Object>> rows = work.openWork(processKey, LocalDateTime.now()).stream()
-                .map(open -> Arrays.<Object>asList(open.activityId(), open.activityName(), open.open(), open.medianHours(), open.oldestHours()))
+                .map(open -> Arrays.<Object>asList(open.activityId(), models.activityName(processKey, open.activityId()), open.open(), open.medianHours(),
+                        open.oldestHours()))
                 .toList();
         return new ReportTable("open-work", "Open work", "Instances waiting on each activity now, with the median and longest hours they have waited.",
                 List.of(new Column("activityId", "Activity id"), new Column("activity", "Activity"), new Column("open", "Open"),

@@ -51,8 +51,8 @@ record ReportTable(String id, String title, String description, List<Column> col
         return records;
     }
 
-    /** Every cell as {@link #text}: what the page shows. */
-    List<List<String>> texts() {
+    /** Every cell as {@link #text}: what the page shows (public for the page template). */
+    public List<List<String>> texts() {
         return rows.stream().map(row -> row.stream().map(ReportTable::text).toList()).toList();
     }
 

@@ -7,9 +7,8 @@ import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 import org.resourcesharing.reports.ReportsProperties.MeasuredProcess;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,6 +27,8 @@ class RequestMeasures {
     static final String FILLED = "filled";
     static final String NOT_FILLED = "not filled";
     static final String ALL = "all";
+    /** Where a measure's select reads the requests from: replaced by the query of the process's requests. */
+    private static final String REQUESTS = "{requests}";
 
     /** A request count for one day, kind and outcome. */
     record DayCount(LocalDate day, String serviceType, String outcome, long requests) {
@@ -59,7 +60,7 @@ class RequestMeasures {
                 : "case when " + reached(process, process.filledMilestone()) + " is not null then '" + FILLED + "' when ended is null then '"
                         + OPEN + "' else '" + NOT_FILLED + "' end";
         return query(process, range, "select cast(started as date) started_on, service_type, " + outcome + " outcome, count(*) requests"
-                + " from request group by cast(started as date), service_type, " + outcome)
+                + " from " + REQUESTS + " group by cast(started as date), service_type, " + outcome)
                 .query((rs, row) -> new DayCount(rs.getObject("started_on", LocalDate.class), rs.getString("service_type"), rs.getString("outcome"),
                         rs.getLong("requests")))
                 .list();
@@ -73,49 +74,59 @@ class RequestMeasures {
         String filled = reached(process, process.filledMilestone());
         return query(process, range, "select service_type, sum(case when " + filled + " is not null then 1 else 0 end) filled,"
                 + " sum(case when " + filled + " is null and ended is not null then 1 else 0 end) not_filled"
-                + " from request group by service_type order by service_type")
+                + " from " + REQUESTS + " group by service_type order by service_type")
                 .query((rs, row) -> new FillRate(rs.getString("service_type"), rs.getLong("filled"), rs.getLong("not_filled"))).list();
     }
 
-    /** Median and 90th percentile of the days to each milestone: per service type, over all, and, with {@code perPartner}, per partner and service type. */
+    /**
+     * Median and 90th percentile of the days to each milestone: per service type and over all, or, with
+     * {@code perPartner}, per partner and service type. Every milestone in one pass (the percentiles leave out
+     * requests that did not reach theirs).
+     */
     List<Turnaround> turnaround(MeasuredProcess process, DateRange range, boolean perPartner) {
         List<String> milestones = new ArrayList<>(process.milestones().keySet());
         if (milestones.isEmpty()) {
             return List.of();
         }
-        List<String> parts = new ArrayList<>();
+        StringBuilder figures = new StringBuilder();
         for (int m = 0; m < milestones.size(); m++) {
             String days = "(extract(epoch from m" + m + ") - extract(epoch from started)) / 86400.0";
-            String figures = "count(*) requests, percentile_cont(0.5) within group (order by " + days + ") median_days, "
-                    + "percentile_cont(0.9) within group (order by " + days + ") p90_days from request where m" + m + " is not null";
-            if (perPartner) {
-                parts.add("select " + m + " milestone, service_type, partner, " + figures + " group by service_type, partner");
-            } else {
-                parts.add("select " + m + " milestone, service_type, cast(null as varchar(255)) partner, " + figures + " group by service_type");
-                parts.add("select " + m + " milestone, '" + ALL + "' service_type, cast(null as varchar(255)) partner, " + figures);
-            }
+            figures.append(", count(m").append(m).append(") n").append(m)
+                    .append(", percentile_cont(0.5) within group (order by ").append(days).append(") median").append(m)
+                    .append(", percentile_cont(0.9) within group (order by ").append(days).append(") p90_").append(m);
         }
-        return query(process, range, "select * from (" + String.join(" union all ", parts) + ") t order by milestone, partner, service_type")
-                .query((rs, row) -> new Turnaround(milestones.get(rs.getInt("milestone")), rs.getString("service_type"), rs.getString("partner"),
-                        rs.getLong("requests"), number(rs, "median_days"), number(rs, "p90_days")))
-                .list().stream().filter(turnaround -> turnaround.requests() > 0).toList();
+        List<String> parts = new ArrayList<>();
+        if (perPartner) {
+            parts.add("select service_type, partner" + figures + " from " + REQUESTS + " group by service_type, partner");
+        } else {
+            if (process.serviceTypeVariable() != null) {
+                parts.add("select service_type, cast(null as varchar(4000)) partner" + figures + " from " + REQUESTS + " group by service_type");
+            }
+            parts.add("select '" + ALL + "' service_type, cast(null as varchar(4000)) partner" + figures + " from " + REQUESTS);
+        }
+        List<Turnaround> rows = new ArrayList<>();
+        query(process, range, "select * from (" + String.join(" union all ", parts) + ") t order by partner, service_type").query(rs -> {
+            for (int m = 0; m < milestones.size(); m++) {
+                long requests = rs.getLong("n" + m);
+                if (requests > 0) {
+                    rows.add(new Turnaround(milestones.get(m), rs.getString("service_type"), rs.getString("partner"), requests,
+                            number(rs, "median" + m), number(rs, "p90_" + m)));
+                }
+            }
+        });
+        rows.sort(Comparator.comparing((Turnaround row) -> milestones.indexOf(row.milestone())));
+        return rows;
     }
 
     /** Finished requests never filled: the reason recorded (null when none) and where they ended. */
     List<Reason> unfilledReasons(MeasuredProcess process, DateRange range) {
         String notFilled = process.filledMilestone() == null ? "" : " and " + reached(process, process.filledMilestone()) + " is null";
-        return query(process, range, "select reason, end_activity, count(*) requests from request where ended is not null" + notFilled
+        return query(process, range, "select reason, end_activity, count(*) requests from " + REQUESTS + " where ended is not null" + notFilled
                 + " group by reason, end_activity order by count(*) desc, reason, end_activity")
                 .query((rs, row) -> new Reason(rs.getString("reason"), rs.getString("end_activity"), rs.getLong("requests"))).list();
     }
 
-    /** Per day folded into ISO weeks (from Monday) or calendar months, keyed by the period's first day. */
-    static Map<LocalDate, Long> fold(List<DayCount> days, boolean weeks, java.util.function.Predicate<DayCount> which) {
-        Map<LocalDate, Long> periods = new TreeMap<>();
-        days.stream().filter(which).forEach(day -> periods.merge(periodStart(day.day(), weeks), day.requests(), Long::sum));
-        return periods;
-    }
-
+    /** The first day of the ISO week (from Monday) or calendar month the day is in. */
     static LocalDate periodStart(LocalDate day, boolean weeks) {
         return weeks ? day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)) : day.withDayOfMonth(1);
     }
@@ -131,7 +142,7 @@ class RequestMeasures {
                     : ", (select min(a.END_TIME_) from ACT_HI_ACTINST a where a.PROC_INST_ID_ = p.ID_ and a.ACT_ID_ in (:m" + m + ")) m" + m);
         }
         requests.append(" from ACT_HI_PROCINST p where p.PROC_DEF_KEY_ = :key and p.START_TIME_ >= :from and p.START_TIME_ < :to");
-        JdbcClient.StatementSpec statement = jdbc.sql("with request as (" + requests + ") " + select)
+        JdbcClient.StatementSpec statement = jdbc.sql(select.replace(REQUESTS, "(" + requests + ") request"))
                 .param("key", process.key()).param("from", range.start()).param("to", range.end());
         for (String name : Arrays.asList("service_type", "partner", "reason")) {
             String variable = switch (name) {

@@ -22,7 +22,7 @@ class WorkMeasures {
     }
 
     /** What is open on one activity of a process now, and the median hours it has been there. */
-    record OpenWork(String activityId, String activityName, long open, Double medianHours, Double oldestHours) {
+    record OpenWork(String activityId, long open, Double medianHours, Double oldestHours) {
     }
 
     private final JdbcClient jdbc;
@@ -58,7 +58,7 @@ class WorkMeasures {
     /** Every activity of the process (any version) with instances waiting on it now. */
     List<OpenWork> openWork(String processKey, LocalDateTime now) {
         return jdbc.sql("""
-                select ACT_ID_ activity_id, max(ACT_NAME_) activity_name, count(*) open_count,
+                select ACT_ID_ activity_id, count(*) open_count,
                     percentile_cont(0.5) within group (order by (extract(epoch from cast(:now as timestamp)) - extract(epoch from START_TIME_)) / 3600.0) median_hours,
                     max((extract(epoch from cast(:now as timestamp)) - extract(epoch from START_TIME_)) / 3600.0) oldest_hours
                 from ACT_HI_ACTINST
@@ -66,7 +66,7 @@ class WorkMeasures {
                 group by ACT_ID_
                 order by count(*) desc, ACT_ID_
                 """).param("key", processKey).param("now", now)
-                .query((rs, row) -> new OpenWork(rs.getString("activity_id"), rs.getString("activity_name"), rs.getLong("open_count"),
+                .query((rs, row) -> new OpenWork(rs.getString("activity_id"), rs.getLong("open_count"),
                         number(rs, "median_hours"), number(rs, "oldest_hours")))
                 .list();
     }

@@ -126,6 +126,7 @@ class ReportsMeasuresIntegrationTest {
                         tuple("notified", "Loan", 1L, "2.04", "2.04"), // two days and an hour
                         tuple("notified", "all", 1L, "2.04", "2.04"));
         assertThat(select(rows, "process", "Lending")).extracting(row -> row.path("medianDays").asText()).containsOnly("1.00");
+        assertThat(rows).extracting(row -> row.path("process").asText()).containsOnly("Borrowing", "Lending", "student-hiring");
     }
 
     @Test
@@ -229,7 +230,7 @@ class ReportsMeasuresIntegrationTest {
         history.request("reports-fixture", now.minusDays(1)).reached("Task_Done", now.minusHours(2));
 
         assertThat(work.openWork("reports-fixture", now))
-                .containsExactly(new WorkMeasures.OpenWork("Task_Waiting", null, 3, 3.0, 5.0));
+                .containsExactly(new WorkMeasures.OpenWork("Task_Waiting", 3, 3.0, 5.0));
     }
 
     @Test
