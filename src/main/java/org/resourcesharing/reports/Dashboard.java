@@ -31,14 +31,18 @@ class Dashboard {
 
     /** The measures in the order the dashboard shows them. */
     enum Measure {
-        REQUESTS("requests"), FILL_RATE("fill-rate"), TURNAROUND("turnaround"), TURNAROUND_BY_PARTNER("turnaround-by-partner"),
-        UNFILLED_REASONS("unfilled-reasons"), LENDER_RANKING("lender-ranking"), TASK_WAITING("task-waiting"),
-        COPYRIGHT_DECISIONS("copyright-decisions"), TIME_TO_HIRE("time-to-hire"), EMAILS("emails");
+        REQUESTS("requests", "Requests per month or week"), FILL_RATE("fill-rate", "Fill rate"), TURNAROUND("turnaround", "Turnaround"),
+        TURNAROUND_BY_PARTNER("turnaround-by-partner", "Turnaround per partner"), UNFILLED_REASONS("unfilled-reasons", "Why requests were not filled"),
+        LENDER_RANKING("lender-ranking", "Lenders ranked"), TASK_WAITING("task-waiting", "Time waiting in each task"),
+        COPYRIGHT_DECISIONS("copyright-decisions", "Copyright decisions"), TIME_TO_HIRE("time-to-hire", "Time to hire"),
+        EMAILS("emails", "Emails received");
 
         final String id;
+        final String title;
 
-        Measure(String id) {
+        Measure(String id, String title) {
             this.id = id;
+            this.title = title;
         }
 
         static Optional<Measure> of(String id) {
@@ -70,27 +74,40 @@ class Dashboard {
         return Arrays.stream(Measure.values()).map(measure -> table(measure, viewer, range, weeks)).flatMap(Optional::stream).toList();
     }
 
-    /** One measure, or empty when the viewer may not see it. */
-    Optional<ReportTable> table(Measure measure, Viewer viewer, DateRange range, boolean weeks) {
+    /** Whether the measure is for the viewer's groups (and has something configured to show them). */
+    boolean visible(Measure measure, Viewer viewer) {
         List<MeasuredProcess> processes = viewer.visible(properties.processes(), MeasuredProcess::key);
         return switch (measure) {
-            case REQUESTS -> processes.isEmpty() ? Optional.empty() : Optional.of(requestsPerPeriod(processes, range, weeks));
-            case FILL_RATE -> processes.stream().anyMatch(process -> process.filledMilestone() != null)
-                    ? Optional.of(fillRate(processes, range)) : Optional.empty();
-            case TURNAROUND -> processes.stream().anyMatch(process -> !process.milestones().isEmpty())
-                    ? Optional.of(turnaround(processes, range)) : Optional.empty();
-            case TURNAROUND_BY_PARTNER -> processes.stream().anyMatch(process -> process.partnerVariable() != null)
-                    ? Optional.of(turnaroundByPartner(processes, range)) : Optional.empty();
-            case UNFILLED_REASONS -> processes.stream().anyMatch(process -> process.filledMilestone() != null)
-                    ? Optional.of(unfilledReasons(processes, range)) : Optional.empty();
-            case LENDER_RANKING -> viewer.resourceSharing() ? Optional.of(lenderRanking(range)) : Optional.empty();
-            case TASK_WAITING -> processes.isEmpty() && !viewer.seesAll() ? Optional.empty() : Optional.of(taskWaiting(viewer, range));
-            case COPYRIGHT_DECISIONS -> properties.decisions().stream().anyMatch(decision -> viewer.inAny(decision.groups()))
-                    ? Optional.of(copyrightDecisions(viewer, range)) : Optional.empty();
-            case TIME_TO_HIRE -> properties.timeToHire() != null && viewer.sees(properties.timeToHire().process())
-                    ? Optional.of(timeToHire(range)) : Optional.empty();
-            case EMAILS -> viewer.inAny(properties.emailGroups()) ? Optional.of(emails(range)) : Optional.empty();
+            case REQUESTS -> !processes.isEmpty();
+            case FILL_RATE, UNFILLED_REASONS -> processes.stream().anyMatch(process -> process.filledMilestone() != null);
+            case TURNAROUND -> processes.stream().anyMatch(process -> !process.milestones().isEmpty());
+            case TURNAROUND_BY_PARTNER -> processes.stream().anyMatch(process -> process.partnerVariable() != null);
+            case LENDER_RANKING -> viewer.resourceSharing();
+            case TASK_WAITING -> viewer.seesAll() || !viewer.processes().isEmpty();
+            case COPYRIGHT_DECISIONS -> properties.decisions().stream().anyMatch(decision -> viewer.inAny(decision.groups()));
+            case TIME_TO_HIRE -> properties.timeToHire() != null && viewer.sees(properties.timeToHire().process());
+            case EMAILS -> viewer.inAny(properties.emailGroups());
         };
+    }
+
+    /** One measure, or empty when the viewer may not see it. */
+    Optional<ReportTable> table(Measure measure, Viewer viewer, DateRange range, boolean weeks) {
+        if (!visible(measure, viewer)) {
+            return Optional.empty();
+        }
+        List<MeasuredProcess> processes = viewer.visible(properties.processes(), MeasuredProcess::key);
+        return Optional.of(switch (measure) {
+            case REQUESTS -> requestsPerPeriod(processes, range, weeks);
+            case FILL_RATE -> fillRate(processes, range);
+            case TURNAROUND -> turnaround(processes, range);
+            case TURNAROUND_BY_PARTNER -> turnaroundByPartner(processes, range);
+            case UNFILLED_REASONS -> unfilledReasons(processes, range);
+            case LENDER_RANKING -> lenderRanking(range);
+            case TASK_WAITING -> taskWaiting(viewer, range);
+            case COPYRIGHT_DECISIONS -> copyrightDecisions(viewer, range);
+            case TIME_TO_HIRE -> timeToHire(range);
+            case EMAILS -> emails(range);
+        });
     }
 
     private ReportTable requestsPerPeriod(List<MeasuredProcess> processes, DateRange range, boolean weeks) {
@@ -132,7 +149,7 @@ class Dashboard {
             rows.add(row(models.name(process.key()), RequestMeasures.ALL, filled, notFilled,
                     percent(new RequestMeasures.FillRate(null, filled, notFilled).rate())));
         }
-        return new ReportTable(Measure.FILL_RATE.id, "Fill rate",
+        return new ReportTable(Measure.FILL_RATE.id, Measure.FILL_RATE.title,
                 "Share of finished requests that were filled (the item or copy was sent), of requests started in the range; open requests count in neither column.",
                 columns("process", "Process", "serviceType", "Service", "filled", "Filled", "notFilled", "Not filled", "fillRate", "Fill rate (%)"),
                 rows, bars(List.of("process", "serviceType"), "fillRate"));
@@ -146,7 +163,7 @@ class Dashboard {
                         figures.p90Days()));
             }
         }
-        return new ReportTable(Measure.TURNAROUND.id, "Turnaround",
+        return new ReportTable(Measure.TURNAROUND.id, Measure.TURNAROUND.title,
                 "Days from the request to each milestone (shipped, received, patron notified), median and 90th percentile, for requests started in the range that reached it.",
                 columns("process", "Process", "milestone", "Milestone", "serviceType", "Service", "requests", "Requests", "medianDays",
                         "Median (days)", "p90Days", "90th percentile (days)"),
@@ -164,7 +181,7 @@ class Dashboard {
                         figures.medianDays(), figures.p90Days()));
             }
         }
-        return new ReportTable(Measure.TURNAROUND_BY_PARTNER.id, "Turnaround per partner",
+        return new ReportTable(Measure.TURNAROUND_BY_PARTNER.id, Measure.TURNAROUND_BY_PARTNER.title,
                 "The same per lender (borrowing) or borrowing library (lending).",
                 columns("process", "Process", "partner", "Partner", "milestone", "Milestone", "serviceType", "Service", "requests", "Requests",
                         "medianDays", "Median (days)", "p90Days", "90th percentile (days)"),
@@ -182,7 +199,7 @@ class Dashboard {
                         models.activityName(process.key(), reason.endActivityId()), reason.requests()));
             }
         }
-        return new ReportTable(Measure.UNFILLED_REASONS.id, "Why requests were not filled",
+        return new ReportTable(Measure.UNFILLED_REASONS.id, Measure.UNFILLED_REASONS.title,
                 "Finished requests that were never filled: the reason given (ISO 18626 reasonUnfilled, or staff's) and where the request ended.",
                 columns("process", "Process", "reason", "Reason", "endedAt", "Ended at", "requests", "Requests"),
                 rows, stacked("reason", "requests", "process"));
@@ -198,7 +215,7 @@ class Dashboard {
             rows.add(row((long) rank, lender.lenderId(), partners.find(lender.lenderId()).map(Partner::name).orElse(null), lender.asked(),
                     lender.filled(), percent(rate(lender)), lender.averageDays(), lender.medianDays(), lender.p90Days()));
         }
-        return new ReportTable(Measure.LENDER_RANKING.id, "Lenders ranked",
+        return new ReportTable(Measure.LENDER_RANKING.id, Measure.LENDER_RANKING.title,
                 "Every lender we asked over ISO 18626 in the range, by fill rate, then median days to ship. The lender selection table "
                         + "(bpmn/lender-selection.dmn) ranks lenders with the fill rate and average days of the last year, computed the same way.",
                 columns("rank", "Rank", "lender", "Lender", "name", "Name", "asked", "Asked", "filled", "Filled", "fillRate", "Fill rate (%)",
@@ -212,7 +229,7 @@ class Dashboard {
             rows.add(row(models.name(task.processKey()), task.taskName(), task.finished(), task.medianHours(), task.p90Hours(), task.open(),
                     task.openMedianHours()));
         }
-        return new ReportTable(Measure.TASK_WAITING.id, "Time waiting in each task",
+        return new ReportTable(Measure.TASK_WAITING.id, Measure.TASK_WAITING.title,
                 "User tasks created in the range: hours from creation to completion (median, 90th percentile), and those still open with their median age.",
                 columns("process", "Process", "task", "Task", "finished", "Done", "medianHours", "Median (hours)", "p90Hours",
                         "90th percentile (hours)", "open", "Open now", "openMedianHours", "Open for, median (hours)"),
@@ -224,7 +241,7 @@ class Dashboard {
         properties.decisions().stream().filter(decision -> viewer.inAny(decision.groups()))
                 .forEach(decision -> decisionsAndMail.decisions(decision, range).forEach(count -> rows.add(
                         row(count.decisionKey(), count.outcome(), count.rule(), count.ruleId(), count.decisions()))));
-        return new ReportTable(Measure.COPYRIGHT_DECISIONS.id, "Copyright decisions",
+        return new ReportTable(Measure.COPYRIGHT_DECISIONS.id, Measure.COPYRIGHT_DECISIONS.title,
                 "Each copyright decision table's answers in the range, by outcome and the rule (basis) that gave it.",
                 columns("decision", "Decision table", "outcome", "Outcome", "rule", "Rule", "ruleId", "Rule id", "decisions", "Decisions"),
                 rows, stacked("rule", "decisions", "outcome"));
@@ -238,7 +255,7 @@ class Dashboard {
                         .filter(figures -> figures.milestone().equals(hired.milestone()) && RequestMeasures.ALL.equals(figures.serviceType()))
                         .forEach(figures -> rows.add(row(models.name(process.key()), figures.milestone(), figures.requests(), figures.medianDays(),
                                 figures.p90Days()))));
-        return new ReportTable(Measure.TIME_TO_HIRE.id, "Time to hire",
+        return new ReportTable(Measure.TIME_TO_HIRE.id, Measure.TIME_TO_HIRE.title,
                 "Days from the start of a hiring to the hire, for hirings started in the range.",
                 columns("process", "Process", "milestone", "Milestone", "hires", "Hires", "medianDays", "Median (days)", "p90Days",
                         "90th percentile (days)"),
@@ -248,7 +265,7 @@ class Dashboard {
     private ReportTable emails(DateRange range) {
         List<List<Object>> rows = decisionsAndMail.mailsByClassification(range).stream()
                 .map(count -> row(count.mailbox(), count.classification(), count.outcome(), count.messages())).toList();
-        return new ReportTable(Measure.EMAILS.id, "Emails received",
+        return new ReportTable(Measure.EMAILS.id, Measure.EMAILS.title,
                 "Emails read from each mailbox in the range, by what they were recognised as and what became of them.",
                 columns("mailbox", "Mailbox", "classification", "Classification", "outcome", "Outcome", "messages", "Emails"),
                 rows, stacked("classification", "messages", "mailbox"));

@@ -3,6 +3,7 @@ package org.resourcesharing.reports;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.authorization.Groups;
@@ -39,7 +40,7 @@ record Viewer(Set<String> groups, boolean seesAll, Set<String> processes, boolea
         return seesAll || allowed.stream().anyMatch(groups::contains);
     }
 
-    <T> List<T> visible(List<T> processes, java.util.function.Function<T, String> key) {
+    <T> List<T> visible(List<T> processes, Function<T, String> key) {
         return processes.stream().filter(process -> sees(key.apply(process))).toList();
     }
 }
