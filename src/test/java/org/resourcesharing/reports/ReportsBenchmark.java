@@ -54,10 +54,12 @@ class ReportsBenchmark {
                     .query(Long.class).single();
             System.out.printf("Reports benchmark: dashboard %s to %s (%,d requests in range): %d measures in %.2f s%n", range.from(), range.to(),
                     requests, tables.size(), took);
-            for (Dashboard.Measure measure : Dashboard.Measure.values()) {
-                long one = System.nanoTime();
-                dashboard.table(measure, manager, range, false);
-                System.out.printf("    %-22s %.2f s%n", measure.id, seconds(one));
+            if (range.from().equals(today.minusDays(89))) { // where the time goes, once
+                for (Dashboard.Measure measure : Dashboard.Measure.values()) {
+                    long one = System.nanoTime();
+                    dashboard.table(measure, manager, range, false);
+                    System.out.printf("    %-22s %.2f s%n", measure.id, seconds(one));
+                }
             }
         }
         System.out.println();

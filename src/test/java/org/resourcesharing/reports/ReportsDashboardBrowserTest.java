@@ -13,6 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -64,6 +66,8 @@ class ReportsDashboardBrowserTest {
 
         browser.get("http://max:demo@localhost:" + port + "/reports?" + RANGE + "&period=week");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#turnaround .chart[data-drawn='true']")));
+        long height = (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
+        browser.manage().window().setSize(new Dimension(1440, (int) height + 140)); // the whole page in the screenshot
         HeadlessChromium.screenshot(browser, "reports-dashboard.png");
 
         List<WebElement> measures = browser.findElements(By.cssSelector("section.card[data-measure]"));
