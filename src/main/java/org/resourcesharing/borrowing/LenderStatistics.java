@@ -1,17 +1,16 @@
 package org.resourcesharing.borrowing;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.List;
 
 import org.resourcesharing.iso18626.Iso18626MessageLog;
-import org.resourcesharing.iso18626.Iso18626MessageLog.Asked;
+import org.resourcesharing.iso18626.Iso18626MessageLog.LenderFigures;
 import org.springframework.stereotype.Component;
 
 /**
  * How a lender served us over the last year, from the ISO 18626 message record: the share of our
  * requests it filled (Loaned or CopyCompleted) and the average days from our request to that. Both
- * are unknown (null) below a handful of requests, where a rate would say little.
+ * are unknown (null) below a handful of requests, where a rate would say little. The reports' lender ranking
+ * ({@code /api/reports/lender-ranking}) shows the same figures, from the same query, for every lender.
  */
 @Component
 class LenderStatistics {
@@ -28,13 +27,12 @@ class LenderStatistics {
     }
 
     Record of(String lenderId) {
-        List<Asked> asked = messageLog.askedOf(lenderId, OffsetDateTime.now().minusYears(1));
-        if (asked.size() < MINIMUM_REQUESTS) {
+        OffsetDateTime now = OffsetDateTime.now();
+        LenderFigures figures = messageLog.lenderFigures(now.minusYears(1), now, lenderId).stream().findFirst().orElse(null);
+        if (figures == null || figures.asked() < MINIMUM_REQUESTS) {
             return new Record(null, null);
         }
-        List<Asked> filled = asked.stream().filter(request -> request.filledAt() != null).toList();
-        double days = filled.stream().mapToDouble(request -> Duration.between(request.askedAt(), request.filledAt()).toMinutes() / (60.0 * 24))
-                .average().orElse(Double.NaN);
-        return new Record((double) filled.size() / asked.size(), Double.isNaN(days) ? null : Math.round(days * 10) / 10.0);
+        Double days = figures.averageDays();
+        return new Record((double) figures.filled() / figures.asked(), days == null ? null : Math.round(days * 10) / 10.0);
     }
 }

@@ -92,6 +92,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/partners/**", "/api/iso18626/**", "/api/catalogue/**", "/api/lending/**",
                                 "/api/ledger/**", "/api/fees/**", "/api/copies/**")
                         .hasAnyRole(resourceSharingStaff)
+                        .requestMatchers(HttpMethod.GET, "/api/reports", "/api/reports/**").hasAnyRole(allStaff(identity))
                         .requestMatchers(HttpMethod.POST, "/api/ledger/postings/*/reversal", "/api/fees/rates").hasAnyRole(managers, ADMIN_ROLE)
                         .requestMatchers("/api/partners/**", "/api/catalogue/imports").hasAnyRole(managers, ADMIN_ROLE)
                         .requestMatchers(HttpMethod.POST, "/api/lending/**").hasAnyRole(resourceSharingStaff)
@@ -143,6 +144,21 @@ class SecurityConfiguration {
     }
 
     /**
+     * The reports dashboard, {@code /reports}: for every staff group, managers and administrators, HTTP Basic against
+     * the same users. Each measure decides by the viewer's groups whether to show itself. Read-only pages: no forms to
+     * forge, only GET is allowed.
+     */
+    @Bean
+    SecurityFilterChain reportPages(HttpSecurity http, IdentityProperties identity) throws Exception {
+        return http
+                .securityMatcher("/reports", "/reports/**")
+                .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET).hasAnyRole(allStaff(identity)).anyRequest().denyAll())
+                .httpBasic(Customizer.withDefaults())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .build();
+    }
+
+    /**
      * Pages for patrons, who have no account here: the OpenURL request form and the status pages; and
      * the instructors' copyright request page, since instructors have no account here either.
      * Open to everyone, but a form is only accepted with the CSRF token its page carried, so that no
@@ -170,6 +186,13 @@ class SecurityConfiguration {
     /** The interlibrary loan groups, managers and administrators. */
     private static String[] resourceSharingStaff(IdentityProperties identity) {
         List<String> staff = new ArrayList<>(identity.resourceSharingGroups());
+        staff.addAll(List.of(identity.managersGroup(), ADMIN_ROLE));
+        return staff.toArray(String[]::new);
+    }
+
+    /** Every staff group, managers and administrators. */
+    private static String[] allStaff(IdentityProperties identity) {
+        List<String> staff = new ArrayList<>(identity.staffGroups().stream().map(IdentityProperties.StaffGroup::id).toList());
         staff.addAll(List.of(identity.managersGroup(), ADMIN_ROLE));
         return staff.toArray(String[]::new);
     }
