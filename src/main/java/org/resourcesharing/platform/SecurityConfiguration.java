@@ -53,7 +53,8 @@ import org.springframework.web.multipart.support.StandardServletMultipartResolve
  * <li>Download links of digital copies, {@code /copies/*}, are left public on purpose: the person
  * using a copy has no account here, and the link's unguessable token is the credential.</li>
  * <li>Patron pages, the OpenURL request form and the status pages {@code /requests/*}, are public
- * too: patrons have no account here. Their forms carry a CSRF token.</li>
+ * too: patrons have no account here. So are the student job pages {@code /jobs/*} (postings, the
+ * application form, the offer answer page). Their forms carry a CSRF token.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -132,7 +133,8 @@ class SecurityConfiguration {
     }
 
     /**
-     * Pages for patrons, who have no account here: the OpenURL request form and the status pages.
+     * Pages for patrons and students, who have no account here: the OpenURL request form, the status
+     * pages and the student job pages.
      * Open to everyone, but a form is only accepted with the CSRF token its page carried, so that no
      * other site can make a visitor's browser submit requests. The token is kept in a cookie, not a
      * session: a discovery system sends many visitors who never submit, and none should cost a
@@ -148,7 +150,7 @@ class SecurityConfiguration {
         XorCsrfTokenRequestAttributeHandler tokenInForms = new XorCsrfTokenRequestAttributeHandler();
         tokenInForms.setCsrfRequestAttributeName(null); // loaded on every request, so that every form rendered carries it
         return http
-                .securityMatcher("/openurl", "/requests/**")
+                .securityMatcher("/openurl", "/requests/**", "/jobs", "/jobs/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.csrfTokenRepository(tokens).csrfTokenRequestHandler(tokenInForms))

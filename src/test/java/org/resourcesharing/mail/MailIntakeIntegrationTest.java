@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -45,6 +47,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class MailIntakeIntegrationTest {
 
     private static final String ILL_MAILBOX = "ill@library.example.edu";
+    private static final String JOBS_MAILBOX = "jobs@library.example.edu";
 
     @Autowired
     RuntimeService runtimeService;
@@ -173,21 +176,84 @@ class MailIntakeIntegrationTest {
     }
 
     @Test
-    void aJobApplicationReadByImapIdleGoesToTheHiringGroup() throws Exception {
+    void aJobApplicationReadByImapIdleWhileNoPostingIsOpenGoesToTheHiringGroup() throws Exception {
         MimeMessage application = TestMails.withAttachment("sam.student@trentu.example.ca", "Application: Library Assistant (evenings)",
                 "Dear hiring committee,\nI would like to apply for the position of library assistant. My résumé is attached.\nSam Student",
                 "resume.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                 TestMails.docx("Sam Student", "Experience: circulation desk, Peterborough Public Library, 2024-2026"));
         String messageId = application.getMessageID();
 
-        deliverTo(application, "jobs@library.example.edu");
+        deliverTo(application, JOBS_MAILBOX);
 
         ProcessInstance triage = awaitProcess("email-triage", messageId);
         assertThat(taskService.createTaskQuery().processInstanceId(triage.getId()).taskCandidateGroup("hiring").count()).isOne();
-        assertThat(runtimeService.getVariable(triage.getId(), "triageReason")).isEqualTo("a job application");
+        assertThat(runtimeService.getVariable(triage.getId(), "triageReason")).isEqualTo("a job application, but no posting is open");
         assertThat(runtimeService.getVariable(triage.getId(), "emailAttachments")).asString().contains("circulation desk");
         assertThat(jdbc.sql("select mailbox from mail_received where message_key = ?").param(messageId).query(String.class).single())
                 .isEqualTo("jobs");
+    }
+
+    @Test
+    void aJobApplicationJoinsTheOpenPostingItNamesOnceAndOneNamingNoneGoesToTriage() throws Exception {
+        String id = UUID.randomUUID().toString().substring(0, 6);
+        ProcessInstance evenings = openPosting("Evening desk assistant " + id);
+        ProcessInstance weekends = openPosting("Weekend shelving assistant " + id);
+        try {
+            MimeMessage application = TestMails.withAttachment("Priya Patel <priya.patel@trentu.example.ca>",
+                    "Application for Weekend Shelving Assistant " + id,
+                    "Hello,\nI would like to apply for the weekend shelving position. My résumé is attached.\nPriya",
+                    "Patel-CV.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                    TestMails.docx("Priya Patel", "Education: Trent University, BSc", "Experience: shelving at the Peterborough Public Library"));
+            String messageId = application.getMessageID();
+            deliverTo(application, JOBS_MAILBOX);
+            deliverTo(application, JOBS_MAILBOX);
+
+            awaitTrue(() -> received(messageId) == 1, "the application is read");
+            awaitTrue(() -> countUnseen(JOBS_MAILBOX, "jobs-demo") == 0, "both copies read");
+            assertThat(jdbc.sql("select outcome, process_instance_id, business_key from mail_received where message_key = ?")
+                    .param(messageId).query((row, n) -> List.of(row.getString(1), row.getString(2), row.getString(3))).single())
+                    .containsExactly("CORRELATED", weekends.getId(), weekends.getBusinessKey());
+            List<Map<String, Object>> applications = jdbc.sql(
+                    "select channel, applicant_name, email, resume_file_name, resume_text from hiring_application where posting_number = ?")
+                    .param(weekends.getBusinessKey()).query().listOfRows();
+            assertThat(applications).hasSize(1);
+            assertThat(applications.get(0)).containsEntry("CHANNEL", "email").containsEntry("APPLICANT_NAME", "Priya Patel")
+                    .containsEntry("EMAIL", "priya.patel@trentu.example.ca").containsEntry("RESUME_FILE_NAME", "Patel-CV.docx");
+            assertThat((String) applications.get(0).get("RESUME_TEXT")).contains("shelving at the Peterborough Public Library");
+            assertThat(jdbc.sql("select count(*) from hiring_application where posting_number = ?").param(evenings.getBusinessKey())
+                    .query(Long.class).single()).isZero();
+            assertThat(runtimeService.getVariables(weekends.getId())).doesNotContainKeys("applicantEmail", "resumeText");
+
+            MimeMessage vague = TestMails.withAttachment("leo.li@trentu.example.ca", "Job application",
+                    "Hi, I am applying for a student job at the library. My CV is attached.", "cv.pdf", "application/pdf",
+                    TestMails.pdf("Leo Li", "Education: Trent University", "Experience: tutoring"));
+            deliverTo(vague, JOBS_MAILBOX);
+
+            ProcessInstance triage = awaitProcess("email-triage", vague.getMessageID());
+            assertThat(runtimeService.getVariable(triage.getId(), "triageReason")).asString()
+                    .startsWith("a job application that names none of the open postings (")
+                    .contains(evenings.getBusinessKey() + " Evening desk assistant " + id, weekends.getBusinessKey());
+        } finally {
+            runtimeService.deleteProcessInstance(evenings.getId(), "test finished");
+            runtimeService.deleteProcessInstance(weekends.getId(), "test finished");
+        }
+    }
+
+    /** A student-hiring posting, approved and open for applications (waiting for them by email). */
+    private ProcessInstance openPosting(String title) {
+        LocalDate today = LocalDate.now();
+        ProcessInstance posting = runtimeService.startProcessInstanceByKey("student-hiring", Map.of("title", title,
+                "duties", "Shelving and the service desk", "hoursPerWeek", 8L, "wageCategory", "unspecialized", "workStudy", false,
+                "positions", 1L, "startDate", today.plusDays(40).toString(), "closingDate", today.plusDays(20).toString(), "supervisor", "hana"));
+        taskService.complete(taskService.createTaskQuery().processInstanceId(posting.getId()).singleResult().getId(),
+                Map.of("postingDecision", "approve"));
+        awaitTrue(() -> runtimeService.createEventSubscriptionQuery().processInstanceId(posting.getId()).eventName(MailInbox.JOB_APPLICATION)
+                .count() == 1, "posting " + title + " open");
+        return posting;
+    }
+
+    private long received(String messageId) {
+        return jdbc.sql("select count(*) from mail_received where message_key = ?").param(messageId).query(Long.class).single();
     }
 
     static Stream<Arguments> hostileInput() throws Exception {
@@ -277,7 +343,11 @@ class MailIntakeIntegrationTest {
     }
 
     private int countUnseen() {
-        return withInbox(Folder::getUnreadMessageCount);
+        return countUnseen(ILL_MAILBOX, "ill-demo");
+    }
+
+    private int countUnseen(String address, String password) {
+        return withInbox(address, password, Folder::getUnreadMessageCount);
     }
 
     private interface FolderQuery<T> {
@@ -285,9 +355,13 @@ class MailIntakeIntegrationTest {
     }
 
     private <T> T withInbox(FolderQuery<T> query) {
+        return withInbox(ILL_MAILBOX, "ill-demo", query);
+    }
+
+    private <T> T withInbox(String address, String password, FolderQuery<T> query) {
         try {
             Store store = Session.getInstance(new Properties()).getStore("imap");
-            store.connect("127.0.0.1", imapPort, ILL_MAILBOX, "ill-demo");
+            store.connect("127.0.0.1", imapPort, address, password);
             try {
                 Folder inbox = store.getFolder("INBOX");
                 inbox.open(Folder.READ_ONLY);
