@@ -25,6 +25,10 @@ import org.springframework.util.unit.DataSize;
  * @param offerAnswerWithin      how long a candidate has to answer an offer before being reminded
  * @param offerExpiresAfterReminder how long after the reminder the offer expires
  * @param maxResumeSize          the largest résumé accepted by the application form
+ * @param onboarding             when each item of the personnel file is due, counted from the start date
+ * @param encryption             the key that encrypts personnel files at rest
+ * @param retentionAfterEmployment how long personnel files and applications are kept after employment ends
+ * @param purgeCron              when expired personnel files are deleted and students anonymised
  */
 @ConfigurationProperties("resource-sharing.hiring")
 record HiringProperties(
@@ -38,7 +42,27 @@ record HiringProperties(
         @DefaultValue List<String> shiftsToCover,
         @DefaultValue("P3D") Period offerAnswerWithin,
         @DefaultValue("P1D") Period offerExpiresAfterReminder,
-        @DefaultValue("5MB") DataSize maxResumeSize) {
+        @DefaultValue("5MB") DataSize maxResumeSize,
+        @DefaultValue Onboarding onboarding,
+        @DefaultValue Encryption encryption,
+        @DefaultValue("P1Y") Period retentionAfterEmployment,
+        @DefaultValue("0 30 3 * * *") String purgeCron) {
+
+    /**
+     * @param due            per item (td1, sin, banking, aoda, whsa, eligibility), how long after the start date it is due
+     * @param reminderBefore the student is reminded this long before an item is due
+     */
+    record Onboarding(@DefaultValue Map<String, Period> due, @DefaultValue("P2D") Period reminderBefore) {
+    }
+
+    /**
+     * AES-GCM with a 256-bit key derived from the password and salt (Spring Security Crypto).
+     *
+     * @param password the secret; required (the demo profile has a demo one)
+     * @param salt     hex, at least 8 bytes
+     */
+    record Encryption(String password, String salt) {
+    }
 
     /** An hourly rate in force from a day on (until the next one starts). */
     record DatedRate(LocalDate from, BigDecimal rate) {

@@ -64,6 +64,8 @@ class SecurityConfiguration {
     /** Borrowing staff, and the group of system users (a discovery layer, the library's portal) that pass on patrons' requests. */
     static final String BORROWING_STAFF_ROLE = "ill-borrowing";
     static final String BORROWING_API_ROLE = "borrowing-api";
+    /** Hiring staff: the only ones who see students' personnel files (FIPPA Reg. 460 s.4). */
+    static final String HIRING_ROLE = "hiring";
 
     @Bean
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
@@ -99,6 +101,7 @@ class SecurityConfiguration {
                                 "/api/borrowing-requests/*/renewal", "/api/borrowing-requests/*/cancellation",
                                 "/api/borrowing-requests/*/damage-or-loss")
                         .hasAnyRole(BORROWING_STAFF_ROLE, managers, ADMIN_ROLE)
+                        .requestMatchers("/api/hiring/**").hasRole(HIRING_ROLE)
                         .anyRequest().denyAll())
                 .httpBasic(Customizer.withDefaults())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

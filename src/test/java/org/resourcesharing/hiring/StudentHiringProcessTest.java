@@ -36,7 +36,7 @@ import org.resourcesharing.testsupport.TestProcessEngine;
  */
 @Deployment(resources = {"bpmn/student-hiring.bpmn", "forms/hiring-posting.form", "forms/approve-posting.form", "forms/revise-posting.form",
         "forms/screen-applications.form", "forms/no-candidate.form", "forms/schedule-interviews.form", "forms/record-interview.form",
-        "forms/choose-candidate.form", "forms/offer-expired.form"})
+        "forms/choose-candidate.form", "forms/offer-expired.form", "bpmn/student-onboarding.bpmn", "forms/onboarding-late.form"})
 class StudentHiringProcessTest {
 
     @RegisterExtension
@@ -220,7 +220,11 @@ class StudentHiringProcessTest {
         runtimeService().createMessageCorrelation("Offer accepted").processInstanceBusinessKey(hiring.getBusinessKey()).correlate();
 
         assertThat(hiring).isEnded().hasPassedInOrder("Task_ChooseCandidate", "Task_MakeOffer", "Task_EmailOffer", "Event_OfferAccepted",
-                "Task_RecordHire", "EndEvent_Hired");
+                "Task_RecordHire", "Task_StartOnboarding", "EndEvent_Hired");
+        ProcessInstance onboarding = runtimeService().createProcessInstanceQuery().processDefinitionKey("student-onboarding")
+                .processInstanceBusinessKey(candidates.second()).singleResult();
+        assertThat(onboarding).isNotNull().variables().containsEntry("studentEmail", "ben@trentu.example.ca").containsEntry("supervisor", "hana")
+                .containsEntry("postingNumber", hiring.getBusinessKey());
         assertThat(HIRING.applications.find(candidates.second()).orElseThrow().status()).isEqualTo("HIRED");
         assertThat(HIRING.applications.find(candidates.first()).orElseThrow().status()).isEqualTo("SHORTLISTED");
     }

@@ -14,6 +14,7 @@ import org.resourcesharing.mail.SendNotificationDelegate;
 import org.resourcesharing.testsupport.TestDatabase;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.security.crypto.encrypt.Encryptors;
 import org.springframework.util.unit.DataSize;
 
 /** The hiring tables on a fresh database of their own, migrated as in production, and the delegates on them. */
@@ -27,6 +28,8 @@ final class TestHiring {
     final Applications applications;
     final ScreeningView screening;
     final PostingRules rules;
+    final Roster roster;
+    final PersonnelFile personnelFile;
 
     private TestHiring(HiringProperties properties) {
         this.properties = properties;
@@ -38,6 +41,8 @@ final class TestHiring {
         applications = new Applications(jdbc);
         screening = new ScreeningView(properties);
         rules = new PostingRules(new WageRates(properties), postings, properties);
+        roster = new Roster(jdbc);
+        personnelFile = new PersonnelFile(jdbc, Encryptors.stronger(properties.encryption().password(), properties.encryption().salt()));
     }
 
     /** The configuration of application.yml. */
@@ -54,7 +59,10 @@ final class TestHiring {
         return new HiringProperties("http://localhost:8080", ZoneId.of("America/Toronto"), minimumWage,
                 Map.of("unspecialized", List.of(rate("2025-10-01", "17.60")), "specialized", List.of(rate("2025-10-01", "18.10"))),
                 new BigDecimal("10"), 6, List.of("careers@trentu.example.ca", "student-jobs@trentu.example.ca"),
-                List.of("mon-evening", "tue-evening", "sat-day", "sun-day"), Period.ofDays(3), Period.ofDays(1), DataSize.ofMegabytes(5));
+                List.of("mon-evening", "tue-evening", "sat-day", "sun-day"), Period.ofDays(3), Period.ofDays(1), DataSize.ofMegabytes(5),
+                new HiringProperties.Onboarding(Map.of("td1", Period.ZERO, "sin", Period.ofDays(3), "banking", Period.ZERO, "aoda",
+                        Period.ofDays(14), "whsa", Period.ofDays(7), "eligibility", Period.ZERO), Period.ofDays(2)),
+                new HiringProperties.Encryption("test-personnel-files-key", "0123456789abcdef"), Period.ofYears(1), "0 30 3 * * *");
     }
 
     static HiringProperties.DatedRate rate(String from, String rate) {
@@ -76,6 +84,9 @@ final class TestHiring {
         Mocks.register("chooseCandidate", new ChooseCandidateListener(applications));
         Mocks.register("makeOffer", new MakeOfferDelegate(applications, properties));
         Mocks.register("recordHire", new RecordHireDelegate(applications));
+        Mocks.register("startOnboarding", new StartOnboardingDelegate());
+        Mocks.register("planOnboarding", new PlanOnboardingDelegate(properties));
+        Mocks.register("addToRoster", new AddToRosterDelegate(applications, roster));
     }
 
     /** An application through the public form, as the jobs page keeps it. */
