@@ -19,6 +19,11 @@ class HiringConfiguration {
     }
 
     @Bean
+    ShiftCoverage shiftCoverage(JdbcClient jdbc, HiringProperties properties) {
+        return new ShiftCoverage(jdbc, properties);
+    }
+
+    @Bean
     Roster roster(JdbcClient jdbc) {
         return new Roster(jdbc);
     }

@@ -15,11 +15,23 @@ public class HiringProcessData {
     private final Applications applications;
     private final ScreeningView screening;
     private final HiringProperties properties;
+    private final ShiftCoverage shifts;
 
-    HiringProcessData(Applications applications, ScreeningView screening, HiringProperties properties) {
+    HiringProcessData(Applications applications, ScreeningView screening, HiringProperties properties, ShiftCoverage shifts) {
         this.applications = applications;
         this.screening = screening;
         this.properties = properties;
+        this.shifts = shifts;
+    }
+
+    /** The offers of an absent student's shift still open: one email each. */
+    public List<String> shiftOffers(String absenceId) {
+        return shifts.offers(absenceId, "OFFERED");
+    }
+
+    /** The offers someone else was quicker to: each is told the shift is taken. */
+    public List<String> shiftOffersTaken(String absenceId) {
+        return shifts.offers(absenceId, "TAKEN");
     }
 
     /** Who hears of a new posting: the career office, the student job board. */

@@ -1,6 +1,7 @@
 package org.resourcesharing.hiring;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
@@ -29,6 +30,9 @@ import org.springframework.util.unit.DataSize;
  * @param encryption             the key that encrypts personnel files at rest
  * @param retentionAfterEmployment how long personnel files and applications are kept after employment ends
  * @param purgeCron              when expired personnel files are deleted and students anonymised
+ * @param shiftHours             how long a desk shift is
+ * @param maxHoursPerWeek        a student who is not on Work Study works at most this many hours a week
+ * @param coverWithin            how long the other students have to take an absent student's shift before the supervisor must cover it
  */
 @ConfigurationProperties("resource-sharing.hiring")
 record HiringProperties(
@@ -46,7 +50,10 @@ record HiringProperties(
         @DefaultValue Onboarding onboarding,
         @DefaultValue Encryption encryption,
         @DefaultValue("P1Y") Period retentionAfterEmployment,
-        @DefaultValue("0 30 3 * * *") String purgeCron) {
+        @DefaultValue("0 30 3 * * *") String purgeCron,
+        @DefaultValue("4") BigDecimal shiftHours,
+        @DefaultValue("20") BigDecimal maxHoursPerWeek,
+        @DefaultValue("PT12H") Duration coverWithin) {
 
     /**
      * @param due            per item (td1, sin, banking, aoda, whsa, eligibility), how long after the start date it is due

@@ -18,7 +18,8 @@ import org.springframework.web.servlet.ModelAndView;
 /**
  * The public pages of student hiring, for students who have no account here: {@code /jobs} lists the
  * open postings, {@code /jobs/{postingNumber}} shows one with its application form, and
- * {@code /jobs/offers/{token}} is where a candidate accepts or declines an offer. The offer link's
+ * {@code /jobs/offers/{token}} is where a candidate accepts or declines an offer, {@code /jobs/shifts/{token}}
+ * where a student takes an absent colleague's shift. The link's
  * unguessable token is the credential; its page asks first and acts only on its button (a POST with
  * the CSRF token), so that mail scanners following links answer nothing.
  */
@@ -29,12 +30,50 @@ class JobsController {
     private final Applications applications;
     private final JobApplicationForm form;
     private final OfferAnswers answers;
+    private final ShiftCoverage shifts;
+    private final ShiftAnswers shiftAnswers;
 
-    JobsController(Postings postings, Applications applications, JobApplicationForm form, OfferAnswers answers) {
+    JobsController(Postings postings, Applications applications, JobApplicationForm form, OfferAnswers answers, ShiftCoverage shifts,
+            ShiftAnswers shiftAnswers) {
         this.postings = postings;
         this.applications = applications;
         this.form = form;
         this.answers = answers;
+        this.shifts = shifts;
+        this.shiftAnswers = shiftAnswers;
+    }
+
+    /** The link in a shift offer: what the shift is, and a button to take it. */
+    @GetMapping("/jobs/shifts/{token}")
+    ModelAndView shift(@PathVariable String token, HttpServletResponse response) {
+        privatePage(response);
+        return shifts.offerByToken(token).map(offer -> shiftPage(offer, null, HttpStatus.OK))
+                .orElseGet(() -> new ModelAndView("hiring/offer-unknown", HttpStatus.NOT_FOUND));
+    }
+
+    /** The student takes the shift: the first one gets it; later ones, or one over their weekly hours, are told why not. */
+    @PostMapping("/jobs/shifts/{token}")
+    ModelAndView takeShift(@PathVariable String token, HttpServletResponse response) {
+        privatePage(response);
+        Optional<ShiftCoverage.Offer> offer = shifts.offerByToken(token);
+        if (offer.isEmpty()) {
+            return new ModelAndView("hiring/offer-unknown", HttpStatus.NOT_FOUND);
+        }
+        ShiftCoverage.Acceptance outcome = shiftAnswers.take(offer.get());
+        return shiftPage(shifts.offerByToken(token).orElseThrow(), outcome,
+                outcome == ShiftCoverage.Acceptance.ACCEPTED ? HttpStatus.OK : HttpStatus.CONFLICT);
+    }
+
+    private ModelAndView shiftPage(ShiftCoverage.Offer offer, ShiftCoverage.Acceptance outcome, HttpStatus status) {
+        ModelAndView page = new ModelAndView("hiring/shift", status);
+        ShiftCoverage.Absence absence = shifts.absence(offer.absenceId()).orElseThrow();
+        page.addObject("offer", offer);
+        page.addObject("absence", absence);
+        page.addObject("slot", JobApplicationForm.SLOTS.get(absence.slot()));
+        page.addObject("token", offer.token());
+        page.addObject("outcome", outcome == null ? null : outcome.name());
+        page.addObject("open", "OFFERED".equals(offer.status()) && "OPEN".equals(absence.status()));
+        return page;
     }
 
     @GetMapping("/jobs")

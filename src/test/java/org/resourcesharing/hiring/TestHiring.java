@@ -1,6 +1,7 @@
 package org.resourcesharing.hiring;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
@@ -30,6 +31,7 @@ final class TestHiring {
     final PostingRules rules;
     final Roster roster;
     final PersonnelFile personnelFile;
+    final ShiftCoverage shifts;
 
     private TestHiring(HiringProperties properties) {
         this.properties = properties;
@@ -42,6 +44,7 @@ final class TestHiring {
         screening = new ScreeningView(properties);
         rules = new PostingRules(new WageRates(properties), postings, properties);
         roster = new Roster(jdbc);
+        shifts = new ShiftCoverage(jdbc, properties);
         personnelFile = new PersonnelFile(jdbc, Encryptors.stronger(properties.encryption().password(), properties.encryption().salt()));
     }
 
@@ -62,7 +65,8 @@ final class TestHiring {
                 List.of("mon-evening", "tue-evening", "sat-day", "sun-day"), Period.ofDays(3), Period.ofDays(1), DataSize.ofMegabytes(5),
                 new HiringProperties.Onboarding(Map.of("td1", Period.ZERO, "sin", Period.ofDays(3), "banking", Period.ZERO, "aoda",
                         Period.ofDays(14), "whsa", Period.ofDays(7), "eligibility", Period.ZERO), Period.ofDays(2)),
-                new HiringProperties.Encryption("test-personnel-files-key", "0123456789abcdef"), Period.ofYears(1), "0 30 3 * * *");
+                new HiringProperties.Encryption("test-personnel-files-key", "0123456789abcdef"), Period.ofYears(1), "0 30 3 * * *",
+                new BigDecimal("4"), new BigDecimal("20"), Duration.ofHours(12));
     }
 
     static HiringProperties.DatedRate rate(String from, String rate) {
@@ -77,7 +81,10 @@ final class TestHiring {
         Mocks.register("publishPosting", new PublishPostingDelegate(postings, properties));
         Mocks.register("closePosting", new ClosePostingDelegate(postings, applications, screening));
         Mocks.register("recordEmailedApplication", new RecordEmailedApplicationDelegate(applications));
-        Mocks.register("hiring", new HiringProcessData(applications, screening, properties));
+        Mocks.register("hiring", new HiringProcessData(applications, screening, properties, shifts));
+        Mocks.register("recordAbsence", new RecordAbsenceDelegate(shifts, properties));
+        Mocks.register("emailShiftOffer", new EmailShiftOfferDelegate(shifts, notifications, properties));
+        Mocks.register("coverShift", new CoverShiftListener(shifts));
         Mocks.register("checkShortlist", new CheckShortlistListener(applications));
         Mocks.register("scheduleInterviews", new ScheduleInterviewsListener(applications));
         Mocks.register("recordInterview", new RecordInterviewListener(applications));
@@ -87,6 +94,17 @@ final class TestHiring {
         Mocks.register("startOnboarding", new StartOnboardingDelegate());
         Mocks.register("planOnboarding", new PlanOnboardingDelegate(properties));
         Mocks.register("addToRoster", new AddToRosterDelegate(applications, roster));
+    }
+
+    /** A hired student on the desk roster: applied to a posting of their own, hired, added. */
+    String onRoster(String name, boolean workStudy, String hoursPerWeek, String availability) {
+        String posting = postings.nextNumber();
+        postings.publish(new Postings.Posting(posting, "Desk assistant", "Desk", new BigDecimal(hoursPerWeek), "unspecialized",
+                new BigDecimal("17.60"), workStudy, 1, LocalDate.now(), LocalDate.now(), "hana", false), "test");
+        String number = applyByForm(posting, name, name.toLowerCase().replace(' ', '.') + "@trentu.example.ca", availability);
+        applications.settle(number, "HIRED");
+        roster.add(applications.find(number).orElseThrow(), "hana", workStudy, new BigDecimal(hoursPerWeek), LocalDate.now());
+        return number;
     }
 
     /** An application through the public form, as the jobs page keeps it. */
