@@ -40,6 +40,11 @@ class HiringConfiguration {
     }
 
     @Bean
+    PersonnelRetention personnelRetention(JdbcClient jdbc, PersonnelFile file, HiringProperties properties) {
+        return new PersonnelRetention(jdbc, file, properties);
+    }
+
+    @Bean
     WageRates wageRates(HiringProperties properties) {
         return new WageRates(properties);
     }

@@ -43,14 +43,17 @@ class PersonnelFileController {
     private static final Set<String> AID = Set.of("OSAP", "other-provincial-aid", "PSSSP");
 
     private final PersonnelFile file;
+    private final PersonnelRetention retention;
     private final Applications applications;
     private final RuntimeService runtimeService;
     private final HiringProperties properties;
     private final ObjectMapper json = new ObjectMapper();
     private final Tika tika = new Tika();
 
-    PersonnelFileController(PersonnelFile file, Applications applications, RuntimeService runtimeService, HiringProperties properties) {
+    PersonnelFileController(PersonnelFile file, PersonnelRetention retention, Applications applications, RuntimeService runtimeService,
+            HiringProperties properties) {
         this.file = file;
+        this.retention = retention;
         this.applications = applications;
         this.runtimeService = runtimeService;
         this.properties = properties;
@@ -133,6 +136,24 @@ class PersonnelFileController {
         errors.throwIfAny();
         store(applicationNumber, "eligibility", Map.of("aid", eligibility.aid(), "credits", eligibility.credits().toPlainString(),
                 "permanentDisability", eligibility.permanentDisability(), "term", eligibility.term()), user);
+    }
+
+    record EndOfEmployment(LocalDate endDate) {
+    }
+
+    /** The student's employment ended: off the roster; the file is deleted once the retention period has passed. */
+    @PostMapping("/api/hiring/students/{applicationNumber}/end-of-employment")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    void endOfEmployment(@PathVariable String applicationNumber, @RequestBody EndOfEmployment end) {
+        hired(applicationNumber);
+        FieldErrors errors = new FieldErrors();
+        if (end.endDate() == null) {
+            errors.add("endDate", "must be the last day of employment (yyyy-mm-dd)");
+        }
+        errors.throwIfAny();
+        if (!retention.endEmployment(applicationNumber, end.endDate())) {
+            errors.add("applicationNumber", applicationNumber + " is not on the desk roster").throwIfAny();
+        }
     }
 
     /** What the file holds, without the contents. */

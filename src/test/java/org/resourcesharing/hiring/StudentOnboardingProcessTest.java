@@ -56,7 +56,8 @@ class StudentOnboardingProcessTest {
     void registerTheDelegates() {
         notifications = new TestNotifications();
         HIRING.registerDelegates(new SendNotificationDelegate(notifications, historyService()));
-        api = new PersonnelFileController(HIRING.personnelFile, HIRING.applications, runtimeService(), HIRING.properties);
+        api = new PersonnelFileController(HIRING.personnelFile, new PersonnelRetention(HIRING.jdbc, HIRING.personnelFile, HIRING.properties),
+                HIRING.applications, runtimeService(), HIRING.properties);
         HIRING.postings.publish(new Postings.Posting("JOB-9" + System.nanoTime() % 100000, "Desk assistant", "Desk", BigDecimal.TEN, "unspecialized",
                 new BigDecimal("17.60"), false, 1, TODAY.plusDays(10), TODAY.plusDays(5), "hana", true), "test");
         String posting = HIRING.postings.open().get(HIRING.postings.open().size() - 1).postingNumber();
@@ -104,6 +105,34 @@ class StudentOnboardingProcessTest {
         assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(onboarding.getId()).list())
                 .allSatisfy(variable -> assertThat(String.valueOf(variable.getValue())).doesNotContain("046454286", "9876543"));
         assertThat(onboarding).hasPassed("Task_WaitSin", "Task_WaitBanking");
+    }
+
+    @Test
+    void aYearAfterEmploymentEndsThePersonnelFileIsDeletedAndTheStudentAnonymised() throws Exception {
+        ProcessInstance onboarding = start(false);
+        handInEverything();
+        runJobs(onboarding);
+        assertThat(onboarding).isEnded();
+        PersonnelRetention retention = new PersonnelRetention(HIRING.jdbc, HIRING.personnelFile, HIRING.properties);
+        LocalDate lastDay = TODAY.plusDays(100);
+
+        api.endOfEmployment(student, new PersonnelFileController.EndOfEmployment(lastDay));
+        assertThat(retention.purge(lastDay.plusYears(1))).extracting(PersonnelRetention.Purged::studentsAnonymised).isEqualTo(0);
+        assertThat(HIRING.personnelFile.items(student)).hasSize(5);
+
+        PersonnelRetention.Purged purged = retention.purge(lastDay.plusYears(1).plusDays(1));
+
+        assertThat(purged.personnelItemsDeleted()).isEqualTo(5);
+        assertThat(HIRING.personnelFile.items(student)).isEmpty();
+        assertThat(HIRING.applications.find(student).orElseThrow()).satisfies(application -> {
+            assertThat(application.applicantName()).isEqualTo(PersonnelRetention.ANONYMISED);
+            assertThat(application.email()).isEqualTo(PersonnelRetention.ANONYMISED);
+            assertThat(application.resumeText()).isNull();
+            assertThat(application.studentNumber()).isNull();
+        });
+        assertThat(HIRING.jdbc.sql("select name, active from hiring_student where application_number = ?").param(student).query().singleRow())
+                .containsEntry("NAME", PersonnelRetention.ANONYMISED).containsEntry("ACTIVE", false);
+        assertThat(retention.purge(lastDay.plusYears(2)).personnelItemsDeleted()).isZero();
     }
 
     @Test
