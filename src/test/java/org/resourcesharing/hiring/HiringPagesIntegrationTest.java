@@ -148,6 +148,27 @@ class HiringPagesIntegrationTest {
         assertThat(http.getForEntity("/jobs/offers/" + "x".repeat(43), String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
 
+    @Test
+    void personnelFilesAndAbsencesAreForHiringStaffOnlyAndABadReportNamesTheField() {
+        Map<String, Object> sin = Map.of("sin", "046454286");
+        assertThat(http.withBasicAuth("bella", "demo").postForEntity("/api/hiring/students/A-1/personnel-file/sin", sin, String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.withBasicAuth("max", "demo").getForEntity("/api/hiring/students/A-1/personnel-file", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.postForEntity("/api/hiring/students/A-1/personnel-file/sin", sin, String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+
+        ResponseEntity<String> notHired = http.withBasicAuth("hana", "demo").postForEntity("/api/hiring/students/A-0/personnel-file/sin", sin,
+                String.class);
+        assertThat(notHired.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(notHired.getBody()).contains("\"field\":\"applicationNumber\"", "A-0 is not a hired student");
+
+        ResponseEntity<String> badAbsence = http.withBasicAuth("hana", "demo").postForEntity("/api/hiring/absences",
+                Map.of("applicationNumber", "A-0", "shiftDate", "2026-12-12", "slot", "sun-day"), String.class);
+        assertThat(badAbsence.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(badAbsence.getBody()).contains("must be a student on the desk roster", "sun-day is not on saturday 2026-12-12");
+    }
+
     private void completeTask(ProcessInstance posting, String taskKey, Map<String, Object> variables) {
         awaitTrue(() -> taskService.createTaskQuery().processInstanceId(posting.getId()).taskDefinitionKey(taskKey).count() == 1, taskKey);
         taskService.complete(taskService.createTaskQuery().processInstanceId(posting.getId()).taskDefinitionKey(taskKey).singleResult().getId(),
