@@ -143,6 +143,10 @@ class HiringPagesIntegrationTest {
         awaitTrue(() -> runtimeService.createProcessInstanceQuery().processInstanceId(posting.getId()).count() == 0, "the posting ends: hired");
         assertThat(jdbc.sql("select status from hiring_application where application_number = ?").param(candidate).query(String.class).single())
                 .isEqualTo("HIRED");
+        ProcessInstance onboarding = runtimeService.createProcessInstanceQuery().processDefinitionKey("student-onboarding")
+                .processInstanceBusinessKey(candidate).singleResult();
+        assertThat(onboarding).isNotNull();
+        started.add(onboarding.getId());
         ResponseEntity<String> again = http.getForEntity(path, String.class);
         assertThat(again.getBody()).contains("can no longer be answered here").doesNotContain("I accept the offer");
         assertThat(http.getForEntity("/jobs/offers/" + "x".repeat(43), String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
