@@ -33,6 +33,7 @@ import org.springframework.util.unit.DataSize;
  * @param shiftHours             how long a desk shift is
  * @param maxHoursPerWeek        a student who is not on Work Study works at most this many hours a week
  * @param coverWithin            how long the other students have to take an absent student's shift before the supervisor must cover it
+ * @param termStarts             the days terms begin, as MM-dd (Work Study eligibility is confirmed again each term)
  */
 @ConfigurationProperties("resource-sharing.hiring")
 record HiringProperties(
@@ -53,7 +54,8 @@ record HiringProperties(
         @DefaultValue("0 30 3 * * *") String purgeCron,
         @DefaultValue("4") BigDecimal shiftHours,
         @DefaultValue("20") BigDecimal maxHoursPerWeek,
-        @DefaultValue("PT12H") Duration coverWithin) {
+        @DefaultValue("PT12H") Duration coverWithin,
+        @DefaultValue({"09-01", "01-05", "05-01"}) List<String> termStarts) {
 
     /**
      * @param due            per item (td1, sin, banking, aoda, whsa, eligibility), how long after the start date it is due

@@ -39,6 +39,7 @@ class PersonnelFileController {
     static final Map<String, String> RECEIVED = Map.of("td1", "TD1 received", "sin", "SIN received", "banking", "Banking details received",
             "aoda", "AODA certificate received", "whsa", "Health and safety certificate received",
             "eligibility", "Work Study eligibility confirmed");
+    static final String EMPLOYMENT_ENDED = "Employment ended";
     private static final Set<String> DOCUMENT_TYPES = Set.of("application/pdf", "image/jpeg", "image/png");
     private static final Set<String> AID = Set.of("OSAP", "other-provincial-aid", "PSSSP");
 
@@ -153,6 +154,10 @@ class PersonnelFileController {
         errors.throwIfAny();
         if (!retention.endEmployment(applicationNumber, end.endDate())) {
             errors.add("applicationNumber", applicationNumber + " is not on the desk roster").throwIfAny();
+        }
+        if (runtimeService.createExecutionQuery().processInstanceBusinessKey(applicationNumber).messageEventSubscriptionName(EMPLOYMENT_ENDED)
+                .count() > 0) {
+            runtimeService.createMessageCorrelation(EMPLOYMENT_ENDED).processInstanceBusinessKey(applicationNumber).correlate();
         }
     }
 

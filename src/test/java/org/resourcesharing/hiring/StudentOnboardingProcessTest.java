@@ -132,7 +132,7 @@ class StudentOnboardingProcessTest {
         });
         assertThat(HIRING.jdbc.sql("select name, active from hiring_student where application_number = ?").param(student).query().singleRow())
                 .containsEntry("NAME", PersonnelRetention.ANONYMISED).containsEntry("ACTIVE", false);
-        assertThat(retention.purge(lastDay.plusYears(2)).personnelItemsDeleted()).isZero();
+        assertThat(retention.purge(lastDay.plusYears(1).plusDays(1)).personnelItemsDeleted()).isZero(); // again: nothing twice
     }
 
     @Test
@@ -185,9 +185,27 @@ class StudentOnboardingProcessTest {
         assertThat(refusal(() -> api.eligibility(student, new PersonnelFileController.Eligibility("none", new BigDecimal("2.0"), false, "2026FA"),
                 HANA))).extracting(FieldError::field).containsExactly("aid");
         api.eligibility(student, new PersonnelFileController.Eligibility("OSAP", BigDecimal.ONE, true, "2026FA"), HANA);
-
         runJobs(onboarding);
-        assertThat(onboarding).isEnded().hasPassed("Task_WaitEligibility", "EndEvent_OnRoster");
+        assertThat(onboarding).isWaitingAt("Gateway_UntilEmploymentEnds").hasPassed("Task_WaitEligibility", "Task_AddToRoster", "Task_Welcome");
+
+        // every term: asked again, and late means a task for the supervisor
+        fire(onboarding, "Event_NextTerm");
+        runJobs(onboarding);
+        assertThat(last().model()).containsEntry("notice", "term").containsKey("termStart");
+        fire(onboarding, "Event_TermEligibilityLate");
+        assertThat(taskService().createTaskQuery().processInstanceId(onboarding.getId()).taskDefinitionKey("Task_TermEligibilityLate")
+                .singleResult().getAssignee()).isEqualTo("hana");
+        api.eligibility(student, new PersonnelFileController.Eligibility("OSAP", new BigDecimal("1.5"), false, "2027WI"), HANA);
+        assertThat(onboarding).isWaitingAt("Gateway_UntilEmploymentEnds", "Task_TermEligibilityLate");
+        taskService().complete(taskService().createTaskQuery().processInstanceId(onboarding.getId()).singleResult().getId(),
+                Map.of("followUpNote", "Confirmed late"));
+        runJobs(onboarding);
+
+        api.endOfEmployment(student, new PersonnelFileController.EndOfEmployment(TODAY.plusDays(120)));
+        assertThat(onboarding).isEnded().hasPassed("EndEvent_EmploymentEnded");
+        assertThat(HIRING.postings.activeStudents("hana")).isGreaterThanOrEqualTo(0);
+        assertThat(HIRING.jdbc.sql("select active from hiring_student where application_number = ?").param(student).query(Boolean.class).single())
+                .isFalse();
     }
 
     private void handInEverything() throws Exception {

@@ -66,7 +66,7 @@ final class TestHiring {
                 new HiringProperties.Onboarding(Map.of("td1", Period.ZERO, "sin", Period.ofDays(3), "banking", Period.ZERO, "aoda",
                         Period.ofDays(14), "whsa", Period.ofDays(7), "eligibility", Period.ZERO), Period.ofDays(2)),
                 new HiringProperties.Encryption("test-personnel-files-key", "0123456789abcdef"), Period.ofYears(1), "0 30 3 * * *",
-                new BigDecimal("4"), new BigDecimal("20"), Duration.ofHours(12));
+                new BigDecimal("4"), new BigDecimal("20"), Duration.ofHours(12), List.of("09-08", "01-05", "05-04"));
     }
 
     static HiringProperties.DatedRate rate(String from, String rate) {
@@ -94,6 +94,7 @@ final class TestHiring {
         Mocks.register("startOnboarding", new StartOnboardingDelegate());
         Mocks.register("planOnboarding", new PlanOnboardingDelegate(properties));
         Mocks.register("addToRoster", new AddToRosterDelegate(applications, roster));
+        Mocks.register("planNextTerm", new PlanNextTermDelegate(properties));
     }
 
     /** A hired student on the desk roster: applied to a posting of their own, hired, added. */

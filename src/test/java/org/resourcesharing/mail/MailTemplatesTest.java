@@ -124,6 +124,7 @@ class MailTemplatesTest {
             hiring-offer      | reminder  | Reminder: our job offer: Desk assistant      | not heard from you     | Rappel : notre offre d’emploi : Desk assistant
             hiring-onboarding | documents | Before you start: what we need from you      | TD1ON tax forms, by 2026-09-08 | Avant de commencer : ce dont nous avons besoin
             hiring-onboarding | reminder  | Reminder: we still need the SIN              | by 2026-09-11          | Rappel : il nous manque the SIN
+            hiring-onboarding | term      | Work Study: please confirm your eligibility for the new term | begins on 2027-01-05 | Travail-études : confirmez votre admissibilité pour le nouveau trimestre
             hiring-onboarding | welcome   | Welcome to the library team                  | on the service desk roster | Bienvenue dans l’équipe de la bibliothèque
             hiring-shift      | offer     | Shift to cover: Saturday day, 2026-09-12     | /jobs/shifts/tok       | Quart à couvrir : Saturday day, 2026-09-12
             hiring-shift      | taken     | Shift taken: Saturday day, 2026-09-12        | taken by someone else  | Quart pris : Saturday day, 2026-09-12
@@ -150,6 +151,7 @@ class MailTemplatesTest {
             model.put(item + "DueDate", "2026-09-08");
         }
         model.put("item", "the SIN");
+        model.put("termStart", "2027-01-05");
         model.put("due", "2026-09-11");
         model.put("absentStudent", "Ada");
         model.put("slot", "Saturday day");
