@@ -114,6 +114,15 @@ class Applications {
         jdbc.sql("update hiring_application set status = ? where application_number = ?").params(status, applicationNumber).update();
     }
 
+    /** The résumé file as uploaded: its name, type and bytes; empty when the application came without one (by email, or anonymised). */
+    Optional<Resume> resume(String applicationNumber) {
+        return jdbc.sql("select resume_file_name, resume_media_type, resume from hiring_application where application_number = ? and resume is not null")
+                .param(applicationNumber).query((row, n) -> new Resume(row.getString(1), row.getString(2), row.getBytes(3))).optional();
+    }
+
+    record Resume(String fileName, String mediaType, byte[] content) {
+    }
+
     /** The application whose offer link carries the token. */
     Optional<Application> byOfferToken(String token) {
         if (token == null || !TOKEN.matcher(token).matches()) {

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.tika.Tika;
 import org.camunda.bpm.engine.RuntimeService;
 import org.resourcesharing.platform.FieldErrors;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -159,6 +160,17 @@ class PersonnelFileController {
                 .count() > 0) {
             runtimeService.createMessageCorrelation(EMPLOYMENT_ENDED).processInstanceBusinessKey(applicationNumber).correlate();
         }
+    }
+
+    /** The résumé an applicant uploaded with the form, for whoever screens the applications. */
+    @GetMapping("/api/hiring/applications/{applicationNumber}/resume")
+    ResponseEntity<byte[]> resume(@PathVariable String applicationNumber) {
+        return applications.resume(applicationNumber)
+                .map(resume -> ResponseEntity.ok().header("Cache-Control", "no-store")
+                        .header("Content-Disposition", ContentDisposition.attachment().filename(resume.fileName(), StandardCharsets.UTF_8).build()
+                                .toString())
+                        .contentType(MediaType.parseMediaType(resume.mediaType())).body(resume.content()))
+                .orElseGet(() -> ResponseEntity.notFound().build());
     }
 
     /** What the file holds, without the contents. */

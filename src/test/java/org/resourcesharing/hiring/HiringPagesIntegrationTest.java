@@ -97,6 +97,15 @@ class HiringPagesIntegrationTest {
                 .containsEntry("AVAILABILITY", "mon-evening,sat-day").containsEntry("RESUME_MEDIA_TYPE", "application/pdf")
                 .containsEntry("CONSENT", true);
         assertThat((String) stored.get("RESUME_TEXT")).contains("circulation desk, Peterborough Public Library");
+        String number = jdbc.sql("select application_number from hiring_application where posting_number = ?").param(posting.getBusinessKey())
+                .query(String.class).single();
+        ResponseEntity<byte[]> resume = http.withBasicAuth("hana", "demo").getForEntity("/api/hiring/applications/" + number + "/resume",
+                byte[].class);
+        assertThat(resume.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(resume.getHeaders().getContentType()).hasToString("application/pdf");
+        assertThat(new String(resume.getBody(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThat(http.withBasicAuth("bella", "demo").getForEntity("/api/hiring/applications/" + number + "/resume", byte[].class)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 
         ResponseEntity<String> forged = http.postForEntity("/jobs/" + posting.getBusinessKey() + "/applications",
                 new HttpEntity<>(good, PageForms.multipartHeaders("RS-PATRON-XSRF=forged")), String.class);
