@@ -1,12 +1,10 @@
 package org.resourcesharing.hiring;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.resourcesharing.platform.FieldErrors;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -21,9 +19,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AbsenceController {
 
+    private final Absences absences;
     private final RuntimeService runtimeService;
 
-    AbsenceController(RuntimeService runtimeService) {
+    AbsenceController(Absences absences, RuntimeService runtimeService) {
+        this.absences = absences;
         this.runtimeService = runtimeService;
     }
 
@@ -34,20 +34,7 @@ class AbsenceController {
     @PostMapping("/api/hiring/absences")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, Object> report(@RequestBody AbsenceReport report) {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("applicationNumber", report.applicationNumber());
-        variables.put("shiftDate", report.shiftDate() == null ? null : report.shiftDate().toString());
-        variables.put("slot", report.slot());
-        variables.put("reason", report.reason());
-        ProcessInstance coverage;
-        try {
-            coverage = runtimeService.startProcessInstanceByKey("shift-coverage", variables);
-        } catch (IllegalArgumentException refused) {
-            if (refused.getCause() instanceof FieldErrors.InvalidRequestException invalid) {
-                throw invalid;
-            }
-            throw refused;
-        }
+        ProcessInstance coverage = absences.report(report.applicationNumber(), report.shiftDate(), report.slot(), report.reason());
         return Map.of("absenceId", coverage.getBusinessKey(), "offersMade", runtimeService.getVariable(coverage.getId(), "offersMade"));
     }
 }

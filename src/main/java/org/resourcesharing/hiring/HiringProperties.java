@@ -3,6 +3,7 @@ package org.resourcesharing.hiring;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.Period;
 import java.time.ZoneId;
 import java.util.List;
@@ -34,6 +35,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxHoursPerWeek        a student who is not on Work Study works at most this many hours a week
  * @param coverWithin            how long the other students have to take an absent student's shift before the supervisor must cover it
  * @param termStarts             the days terms begin, as MM-dd (Work Study eligibility is confirmed again each term)
+ * @param eveningShiftsFrom      a shift starting at this time or later is an evening shift (mon-evening), earlier a day shift (sat-day):
+ *                               how the time in a student's absence email is matched to a slot
  */
 @ConfigurationProperties("resource-sharing.hiring")
 record HiringProperties(
@@ -55,7 +58,8 @@ record HiringProperties(
         @DefaultValue("4") BigDecimal shiftHours,
         @DefaultValue("20") BigDecimal maxHoursPerWeek,
         @DefaultValue("PT12H") Duration coverWithin,
-        @DefaultValue({"09-01", "01-05", "05-01"}) List<String> termStarts) {
+        @DefaultValue({"09-01", "01-05", "05-01"}) List<String> termStarts,
+        @DefaultValue("17:00") LocalTime eveningShiftsFrom) {
 
     /**
      * @param due            per item (td1, sin, banking, aoda, whsa, eligibility), how long after the start date it is due

@@ -163,6 +163,12 @@ class ShiftCoverage {
         return jdbc.sql(STUDENTS + " where active and application_number = ?").param(applicationNumber).query(ShiftCoverage::student).optional();
     }
 
+    /** The active student who has this email address (in any case), if exactly one has it. */
+    Optional<Student> findStudentByEmail(String email) {
+        List<Student> found = jdbc.sql(STUDENTS + " where active and lower(email) = lower(?)").param(email).query(ShiftCoverage::student).list();
+        return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+    }
+
     private List<Student> activeStudents() {
         return jdbc.sql(STUDENTS + " where active order by application_number").query(ShiftCoverage::student).list();
     }

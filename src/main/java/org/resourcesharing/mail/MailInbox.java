@@ -35,7 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * answers; a message with anything unreadable in it (too large, a corrupt or encrypted attachment,
  * broken MIME) goes to a person; a loan or copy request from a library starts lending with a
  * confirmation task; a job application to the jobs mailbox joins the open posting it names (a
- * process waiting for {@value #JOB_APPLICATION}); anything else becomes a triage task for the
+ * process waiting for {@value #JOB_APPLICATION}); a student on the desk roster who cannot work a shift,
+ * to the jobs mailbox, starts its cover ({@link ShiftAbsenceIntake}); anything else becomes a triage task for the
  * mailbox's group, with the reason. The
  * message's key is recorded under a unique constraint in the same transaction that starts or
  * continues the process, so the same message read again (or after a crash before it was flagged
@@ -69,17 +70,19 @@ public class MailInbox {
     private final MailClassifier classifier;
     private final RuntimeService runtimeService;
     private final PartnerDirectory partners;
+    private final ShiftAbsenceIntake absences;
     private final SentMailStore sentMail;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
 
     MailInbox(MailParser parser, RequestExtractor extractor, MailClassifier classifier, RuntimeService runtimeService,
-            PartnerDirectory partners, SentMailStore sentMail, JdbcClient jdbc, TransactionTemplate transactions) {
+            PartnerDirectory partners, ShiftAbsenceIntake absences, SentMailStore sentMail, JdbcClient jdbc, TransactionTemplate transactions) {
         this.parser = parser;
         this.extractor = extractor;
         this.classifier = classifier;
         this.runtimeService = runtimeService;
         this.partners = partners;
+        this.absences = absences;
         this.sentMail = sentMail;
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -157,8 +160,12 @@ public class MailInbox {
         if (kind == MailKind.JOB_APPLICATION && mailbox.purpose() == Mailbox.Purpose.JOBS) {
             return applyToPosting(mailbox, mail);
         }
+        if (kind == MailKind.SHIFT_ABSENCE && mailbox.purpose() == Mailbox.Purpose.JOBS) {
+            return reportAbsence(mailbox, mail);
+        }
         String reason = switch (kind) {
             case JOB_APPLICATION -> "a job application sent to the " + mailbox.name() + " mailbox";
+            case SHIFT_ABSENCE -> "an absence from a desk shift sent to the " + mailbox.name() + " mailbox";
             case LOAN_OR_COPY_REQUEST -> "a loan or copy request sent to the " + mailbox.name() + " mailbox";
             case OTHER -> "not recognised as a reply, a request or an application";
         };
@@ -250,6 +257,17 @@ public class MailInbox {
                 .correlateWithResult();
         log.info("Job application from {} added to posting {}", mail.fromAddress(), posting.businessKey());
         return new Routed(MailKind.JOB_APPLICATION.name(), Outcome.CORRELATED, posting.processInstanceId(), posting.businessKey());
+    }
+
+    /** Someone on the desk roster cannot work a shift: its cover starts as if reported through the API; anything else goes to triage. */
+    private Routed reportAbsence(Mailbox mailbox, ParsedMail mail) {
+        ShiftAbsenceIntake.Reported reported = absences.report(mail.fromAddress(),
+                (mail.subject() == null ? "" : mail.subject()) + "\n" + mail.text());
+        if (reported.refusal() != null) {
+            return triage(mailbox, mail, MailKind.SHIFT_ABSENCE.name(), "an absence from a shift, but " + reported.refusal());
+        }
+        log.info("Email from {} reported absence {}", mail.fromAddress(), reported.businessKey());
+        return new Routed(MailKind.SHIFT_ABSENCE.name(), Outcome.STARTED, reported.processInstanceId(), reported.businessKey());
     }
 
     private Routed triage(Mailbox mailbox, ParsedMail mail, String classification, String reason) {

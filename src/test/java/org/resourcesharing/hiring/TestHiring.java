@@ -3,6 +3,7 @@ package org.resourcesharing.hiring;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.Period;
 import java.time.ZoneId;
 import java.util.List;
@@ -66,7 +67,8 @@ final class TestHiring {
                 new HiringProperties.Onboarding(Map.of("td1", Period.ZERO, "sin", Period.ofDays(3), "banking", Period.ZERO, "aoda",
                         Period.ofDays(14), "whsa", Period.ofDays(7), "eligibility", Period.ZERO), Period.ofDays(2)),
                 new HiringProperties.Encryption("test-personnel-files-key", "0123456789abcdef"), Period.ofYears(1), "0 30 3 * * *",
-                new BigDecimal("4"), new BigDecimal("20"), Duration.ofHours(12), List.of("09-08", "01-05", "05-04"));
+                new BigDecimal("4"), new BigDecimal("20"), Duration.ofHours(12), List.of("09-08", "01-05", "05-04"),
+                LocalTime.of(17, 0));
     }
 
     static HiringProperties.DatedRate rate(String from, String rate) {
