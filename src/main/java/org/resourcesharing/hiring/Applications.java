@@ -1,6 +1,7 @@
 package org.resourcesharing.hiring;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,11 +12,16 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.encrypt.BytesEncryptor;
 
-/** The applications to postings (V10__hiring.sql), from the form and from email, and where each stands: shortlist, interview, offer. */
+/**
+ * The applications to postings (V10__hiring.sql), from the form and from email, and where each stands: shortlist, interview, offer.
+ * The résumé file and the text read from it are encrypted at rest (V10_3), with the personnel files' key.
+ */
 class Applications {
 
     private static final int TOKEN_BYTES = 32;
+    private static final int MAX_RESUME_TEXT = 20_000;
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}"); // 32 bytes in URL-safe base64
 
     /** What an applicant sends. {@code availability} is a comma-separated list of slots; résumé fields may be null. */
@@ -31,10 +37,12 @@ class Applications {
     }
 
     private final JdbcClient jdbc;
+    private final BytesEncryptor encryptor;
     private final SecureRandom random = new SecureRandom();
 
-    Applications(JdbcClient jdbc) {
+    Applications(JdbcClient jdbc, BytesEncryptor encryptor) {
         this.jdbc = jdbc;
+        this.encryptor = encryptor;
     }
 
     /** Keeps the application; returns its number (A-1, A-2, …). */
@@ -47,19 +55,21 @@ class Applications {
                 """)
                 .params(number, application.postingNumber(), application.channel(), application.applicantName(), application.studentNumber(),
                         application.email(), application.program(), application.credits(), application.availability(),
-                        application.resumeFileName(), application.resumeMediaType(), application.resume(),
-                        truncate(application.resumeText(), 20_000), application.consent(), OffsetDateTime.now())
+                        application.resumeFileName(), application.resumeMediaType(), encrypted(application.resume()),
+                        encrypted(application.resumeText() == null ? null
+                                : truncate(application.resumeText(), MAX_RESUME_TEXT).getBytes(StandardCharsets.UTF_8)),
+                        application.consent(), OffsetDateTime.now())
                 .update();
         return number;
     }
 
     List<Application> forPosting(String postingNumber) {
         return jdbc.sql(SELECT + " where posting_number = ? order by received_at, application_number").param(postingNumber)
-                .query(Applications::application).list();
+                .query(this::application).list();
     }
 
     Optional<Application> find(String applicationNumber) {
-        return jdbc.sql(SELECT + " where application_number = ?").param(applicationNumber).query(Applications::application).optional();
+        return jdbc.sql(SELECT + " where application_number = ?").param(applicationNumber).query(this::application).optional();
     }
 
     /** The shortlist in the order staff gave it; everyone else of the posting is off it. */
@@ -75,13 +85,13 @@ class Applications {
     /** The candidates still on the shortlist (not offered, declined or expired), best first: the shortlist's order. */
     List<Application> shortlisted(String postingNumber) {
         return jdbc.sql(SELECT + " where posting_number = ? and status = 'SHORTLISTED' order by shortlist_rank").param(postingNumber)
-                .query(Applications::application).list();
+                .query(this::application).list();
     }
 
     /** Those interviewed for the posting (shortlisted now or offered since), in shortlist order. */
     List<Application> interviewed(String postingNumber) {
         return jdbc.sql(SELECT + " where posting_number = ? and shortlist_rank is not null order by shortlist_rank").param(postingNumber)
-                .query(Applications::application).list();
+                .query(this::application).list();
     }
 
     void scheduleInterview(String applicationNumber, String interviewAt) {
@@ -117,7 +127,8 @@ class Applications {
     /** The résumé file as uploaded: its name, type and bytes; empty when the application came without one (by email, or anonymised). */
     Optional<Resume> resume(String applicationNumber) {
         return jdbc.sql("select resume_file_name, resume_media_type, resume from hiring_application where application_number = ? and resume is not null")
-                .param(applicationNumber).query((row, n) -> new Resume(row.getString(1), row.getString(2), row.getBytes(3))).optional();
+                .param(applicationNumber).query((row, n) -> new Resume(row.getString(1), row.getString(2), encryptor.decrypt(row.getBytes(3))))
+                .optional();
     }
 
     record Resume(String fileName, String mediaType, byte[] content) {
@@ -128,7 +139,7 @@ class Applications {
         if (token == null || !TOKEN.matcher(token).matches()) {
             return Optional.empty();
         }
-        return jdbc.sql(SELECT + " where offer_token = ?").param(token).query(Applications::application).optional();
+        return jdbc.sql(SELECT + " where offer_token = ?").param(token).query(this::application).optional();
     }
 
     private static final String SELECT = """
@@ -136,12 +147,18 @@ class Applications {
                 resume_file_name, resume_text, status, shortlist_rank, interview_at, interview_score, interview_notes
             from hiring_application""";
 
-    private static Application application(ResultSet row, int rowNumber) throws SQLException {
+    private byte[] encrypted(byte[] content) {
+        return content == null ? null : encryptor.encrypt(content);
+    }
+
+    private Application application(ResultSet row, int rowNumber) throws SQLException {
+        byte[] resumeText = row.getBytes("resume_text");
         String availability = row.getString("availability");
         return new Application(row.getString("application_number"), row.getString("posting_number"), row.getString("channel"),
                 row.getString("applicant_name"), row.getString("student_number"), row.getString("email"), row.getString("program"),
                 row.getBigDecimal("credits"), availability.isBlank() ? List.of() : List.of(availability.split(",")),
-                row.getString("resume_file_name"), row.getString("resume_text"), row.getString("status"),
+                row.getString("resume_file_name"), resumeText == null ? null : new String(encryptor.decrypt(resumeText), StandardCharsets.UTF_8),
+                row.getString("status"),
                 (Integer) row.getObject("shortlist_rank", Integer.class), row.getString("interview_at"),
                 (Integer) row.getObject("interview_score", Integer.class), row.getString("interview_notes"));
     }

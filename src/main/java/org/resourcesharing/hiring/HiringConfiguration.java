@@ -3,6 +3,7 @@ package org.resourcesharing.hiring;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.encrypt.BytesEncryptor;
 import org.springframework.security.crypto.encrypt.Encryptors;
 
 @Configuration(proxyBeanMethods = false)
@@ -14,8 +15,8 @@ class HiringConfiguration {
     }
 
     @Bean
-    Applications applications(JdbcClient jdbc) {
-        return new Applications(jdbc);
+    Applications applications(JdbcClient jdbc, BytesEncryptor personalDataEncryptor) {
+        return new Applications(jdbc, personalDataEncryptor);
     }
 
     @Bean
@@ -28,15 +29,23 @@ class HiringConfiguration {
         return new Roster(jdbc);
     }
 
-    /** AES-GCM with a 256-bit key from the configured password and salt; without them the application does not start. */
+    /**
+     * What encrypts personnel files and résumés at rest: AES-GCM with a 256-bit key from the configured
+     * password and salt; without them the application does not start.
+     */
     @Bean
-    PersonnelFile personnelFile(JdbcClient jdbc, HiringProperties properties) {
+    BytesEncryptor personalDataEncryptor(HiringProperties properties) {
         HiringProperties.Encryption key = properties.encryption();
         if (key.password() == null || key.password().isBlank() || key.salt() == null || !key.salt().matches("([0-9a-fA-F]{2}){8,}")) {
             throw new IllegalStateException("resource-sharing.hiring.encryption.password and .salt (hex, at least 8 bytes) must be set: "
-                    + "personnel files are encrypted with them (RS_HIRING_ENCRYPTION_PASSWORD, RS_HIRING_ENCRYPTION_SALT)");
+                    + "personnel files and résumés are encrypted with them (RS_HIRING_ENCRYPTION_PASSWORD, RS_HIRING_ENCRYPTION_SALT)");
         }
-        return new PersonnelFile(jdbc, Encryptors.stronger(key.password(), key.salt()));
+        return Encryptors.stronger(key.password(), key.salt());
+    }
+
+    @Bean
+    PersonnelFile personnelFile(JdbcClient jdbc, BytesEncryptor personalDataEncryptor) {
+        return new PersonnelFile(jdbc, personalDataEncryptor);
     }
 
     @Bean

@@ -16,6 +16,7 @@ import org.resourcesharing.mail.SendNotificationDelegate;
 import org.resourcesharing.testsupport.TestDatabase;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.security.crypto.encrypt.BytesEncryptor;
 import org.springframework.security.crypto.encrypt.Encryptors;
 import org.springframework.util.unit.DataSize;
 
@@ -41,12 +42,13 @@ final class TestHiring {
         Flyway.configure().dataSource(dataSource).load().migrate();
         jdbc = JdbcClient.create(dataSource);
         postings = new Postings(jdbc);
-        applications = new Applications(jdbc);
+        BytesEncryptor encryptor = Encryptors.stronger(properties.encryption().password(), properties.encryption().salt());
+        applications = new Applications(jdbc, encryptor);
         screening = new ScreeningView(properties);
         rules = new PostingRules(new WageRates(properties), postings, properties);
         roster = new Roster(jdbc);
         shifts = new ShiftCoverage(jdbc, properties);
-        personnelFile = new PersonnelFile(jdbc, Encryptors.stronger(properties.encryption().password(), properties.encryption().salt()));
+        personnelFile = new PersonnelFile(jdbc, encryptor);
     }
 
     /** The configuration of application.yml. */

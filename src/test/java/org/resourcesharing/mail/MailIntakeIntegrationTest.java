@@ -228,7 +228,8 @@ class MailIntakeIntegrationTest {
             assertThat(applications).hasSize(1);
             assertThat(applications.get(0)).containsEntry("CHANNEL", "email").containsEntry("APPLICANT_NAME", "Priya Patel")
                     .containsEntry("EMAIL", "priya.patel@trentu.example.ca").containsEntry("RESUME_FILE_NAME", "Patel-CV.docx");
-            assertThat((String) applications.get(0).get("RESUME_TEXT")).contains("shelving at the Peterborough Public Library");
+            assertThat(new String((byte[]) applications.get(0).get("RESUME_TEXT"), StandardCharsets.ISO_8859_1)).as("encrypted at rest")
+                    .isNotEmpty().doesNotContain("shelving at the Peterborough Public Library");
             assertThat(jdbc.sql("select count(*) from hiring_application where posting_number = ?").param(evenings.getBusinessKey())
                     .query(Long.class).single()).isZero();
             assertThat(runtimeService.getVariables(weekends.getId())).doesNotContainKeys("applicantEmail", "resumeText");
