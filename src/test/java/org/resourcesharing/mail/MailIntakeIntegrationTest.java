@@ -53,8 +53,8 @@ class MailIntakeIntegrationTest {
     private static final String ILL_MAILBOX = "ill@library.example.edu";
     private static final String JOBS_MAILBOX = "jobs@library.example.edu";
     /**
-     * The jobs mailbox is read with IMAP IDLE, which may notice a message that arrived while it handled
-     * the one before only at its next wake-up: on a loaded machine that took 35 s.
+     * The jobs mailbox is read with IMAP IDLE: a message that arrives just as IDLE begins is noticed
+     * only when IDLE is renewed, after the mailbox's poll interval (60 s by default).
      */
     private static final Duration JOBS_READ = Duration.ofSeconds(150);
 
