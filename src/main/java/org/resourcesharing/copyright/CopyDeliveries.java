@@ -5,9 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -15,8 +12,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -43,7 +38,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class CopyDeliveries {
 
     static final int BUSINESS_DAYS_OF_USE = 5;
-    private static final int TOKEN_BYTES = 32;
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}"); // 32 bytes in URL-safe base64
     private static final String SELECT = """
             select id, token, file_name, page_count, copyright_basis, stored_at, first_access_at, expires_at, file_deleted_at from copy_delivery
@@ -87,7 +81,6 @@ public class CopyDeliveries {
     private final PdfCheck pdfCheck;
     private final Clock clock;
     private final BusinessDays businessDays;
-    private final SecureRandom random = new SecureRandom();
 
     CopyDeliveries(JdbcClient jdbc, CopiesProperties properties, PdfCheck pdfCheck, Clock clock) {
         this.jdbc = jdbc;
@@ -105,7 +98,7 @@ public class CopyDeliveries {
      * @throws IllegalArgumentException when {@code pdf} is not a readable PDF (the message says why)
      */
     public Delivery store(String businessKey, String fileName, byte[] pdf, String copyrightBasis) {
-        String digest = sha256(pdf);
+        String digest = StoredFiles.sha256(pdf);
         Optional<Row> existing = jdbc.sql(SELECT + " where business_key = ? and content_sha256 = ?").params(businessKey, digest)
                 .query(this::row).optional();
         if (existing.isPresent()) {
@@ -116,7 +109,7 @@ public class CopyDeliveries {
             throw new IllegalArgumentException(checked.problem());
         }
         String id = UUID.randomUUID().toString();
-        String token = newToken();
+        String token = StoredFiles.newToken();
         Path file = file(id);
         try {
             Files.createDirectories(file.getParent());
@@ -129,10 +122,10 @@ public class CopyDeliveries {
                     insert into copy_delivery (id, token, business_key, content_sha256, file_name, page_count, copyright_basis, stored_at)
                     values (?, ?, ?, ?, ?, ?, ?, ?)
                     """)
-                    .params(id, token, businessKey, digest, displayName(fileName), checked.pageCount(), copyrightBasis, utc(clock.instant())).update();
+                    .params(id, token, businessKey, digest, StoredFiles.displayName(fileName, "copy.pdf"), checked.pageCount(), copyrightBasis, utc(clock.instant())).update();
         } catch (RuntimeException e) {
             // e.g. the same file stored at the same moment by another node: its delivery stands, and a retry finds it
-            deleteQuietly(file, e);
+            StoredFiles.deleteQuietly(file, e);
             throw e;
         }
         return new Delivery(token, downloadUrl(token), checked.pageCount());
@@ -234,12 +227,6 @@ public class CopyDeliveries {
         return properties.publicBaseUrl().replaceAll("/+$", "") + "/copies/" + token;
     }
 
-    private String newToken() {
-        byte[] bytes = new byte[TOKEN_BYTES];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
     private Row row(ResultSet rs, int rowNumber) throws SQLException {
         return new Row(rs.getString("id"), rs.getString("token"), rs.getString("file_name"), rs.getInt("page_count"),
                 rs.getString("copyright_basis"), instant(rs, "stored_at"), instant(rs, "first_access_at"), instant(rs, "expires_at"), instant(rs, "file_deleted_at"));
@@ -252,31 +239,5 @@ public class CopyDeliveries {
 
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    /** The uploaded name without any folder (it may come from a Windows path), for the download only. */
-    private static String displayName(String fileName) {
-        String name = fileName == null ? "" : fileName.replaceAll("\\p{Cntrl}", "");
-        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).strip();
-        if (name.isEmpty()) {
-            return "copy.pdf";
-        }
-        return name.length() > 300 ? name.substring(name.length() - 300) : name;
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-    }
-
-    private static void deleteQuietly(Path file, Exception cause) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            cause.addSuppressed(e);
-        }
     }
 }

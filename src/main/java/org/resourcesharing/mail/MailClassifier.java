@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 /**
  * Decides from its words alone what a new e-mail is (replies to our own mail are recognised earlier,
  * by case token or In-Reply-To): a library asking for a loan or a copy, someone applying for a job,
- * or anything else, which staff sort by hand. Machine-sent mail (auto-replies, lists, newsletters,
+ * someone who works at the desk saying they cannot work a shift, or anything else, which staff sort by hand. Machine-sent mail (auto-replies, lists, newsletters,
  * spam) is never taken for a request or an application.
  */
 public final class MailClassifier {
@@ -36,6 +36,15 @@ public final class MailClassifier {
             + "|\\bpr[ée]stamo\\h+interbibliotecario\\b|\\bsolicit\\p{L}*|\\bpedido\\b|\\bcould\\h+you\\b|\\bpourriez-vous\\b"
             + "|\\bk[öo]nnten\\h+sie\\b|\\bpodr[íi]an\\b");
 
+    /** Saying one cannot come, in English or French. */
+    private static final Pattern CANNOT_COME = Pattern.compile("(?iU)\\b(?:can(?:no|['’])t|won['’]t(?:\\h+be\\h+able\\h+to)?"
+            + "|will\\h+not(?:\\h+be\\h+able\\h+to)?|unable\\h+to|not\\h+able\\h+to)\\h+(?:make|come\\h+in|come|work|do|cover|attend)\\b"
+            + "|\\bcalling\\h+in\\h+sick\\b|\\bmiss(?:ing)?\\h+my\\b|\\bne\\h+(?:pourrai|peux|pourrais|serai)\\h+pas\\b"
+            + "|\\b(?:je\\h+serai|I\\h+will\\h+be|I['’]ll\\h+be)\\h+absente?\\b|\\bemp[êe]ch[ée]e?\\b|\\bemp[êe]chement\\b");
+    /** A desk shift, in English or French. */
+    private static final Pattern SHIFT = Pattern.compile("(?iU)\\bshifts?\\b|\\bquarts?\\b|\\bplages?\\h+horaires?\\b"
+            + "|\\bhoraires?\\b|\\bservice\\h+au\\h+comptoir\\b|\\bdesk\\b|\\bcomptoir\\b");
+
     public MailKind classify(ParsedMail mail, ExtractedRequest extracted) {
         Objects.requireNonNull(mail, "mail");
         Objects.requireNonNull(extracted, "extracted");
@@ -47,6 +56,9 @@ public final class MailClassifier {
         boolean cites = extracted.hasIdentifier() || extracted.title() != null || extracted.journalTitle() != null;
         boolean asks = ServiceTypes.asksForLoanOrCopy(words) || extracted.serviceType() != null;
         int request = Matches.count(REQUEST, words) + (asks ? 2 : 0) + (cites ? 2 : 0);
+        if (CANNOT_COME.matcher(words).find() && SHIFT.matcher(words).find() && !(asks && cites)) {
+            return MailKind.SHIFT_ABSENCE;
+        }
         if (job >= 2 && job > request) {
             return MailKind.JOB_APPLICATION;
         }

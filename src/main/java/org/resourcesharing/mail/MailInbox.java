@@ -4,13 +4,17 @@ import java.io.ByteArrayInputStream;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.mail.MessagingException;
@@ -31,7 +35,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * answers; a message with anything unreadable in it (too large, a corrupt or encrypted attachment,
  * broken MIME) goes to a person; a loan or copy request from a library starts lending with a
  * confirmation task; a message a person sent to the copyright mailbox starts a copyright permission
- * request with a task to complete it; anything else becomes a triage task for the mailbox's group. The
+ * request with a task to complete it; a job application to the jobs mailbox joins the open posting it
+ * names (a process waiting for {@value #JOB_APPLICATION}); a student on the desk roster who cannot work a
+ * shift, to the jobs mailbox, starts its cover ({@link ShiftAbsenceIntake}); anything else becomes a triage
+ * task for the mailbox's group, with the reason. The
  * message's key is recorded under a unique constraint in the same transaction that starts or
  * continues the process, so the same message read again (or after a crash before it was flagged
  * on the server) starts nothing.
@@ -43,6 +50,16 @@ public class MailInbox {
     public static final String EMAIL_REQUEST = "Email request";
     public static final String EMAIL_TO_TRIAGE = "Email to triage";
     public static final String COPYRIGHT_EMAIL_REQUEST = "Copyright request by email";
+    /**
+     * What a process that takes job applications waits for, while its posting is open. Such a process
+     * has the posting number as business key and its title in the variable {@code title}; it receives
+     * {@code applicantName}, {@code applicantEmail} and, for the résumé (the first PDF or Word
+     * attachment, else the first readable one), {@code resumeFileName}, {@code resumeMediaType} and
+     * {@code resumeText}.
+     */
+    public static final String JOB_APPLICATION = "Job application";
+    private static final Set<String> RESUME_TYPES = Set.of("application/pdf",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "application/msword");
     private static final int MAX_TEXT_IN_VARIABLES = 20_000;
     private static final Logger log = LoggerFactory.getLogger(MailInbox.class);
 
@@ -55,17 +72,19 @@ public class MailInbox {
     private final MailClassifier classifier;
     private final RuntimeService runtimeService;
     private final PartnerDirectory partners;
+    private final ShiftAbsenceIntake absences;
     private final SentMailStore sentMail;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
 
     MailInbox(MailParser parser, RequestExtractor extractor, MailClassifier classifier, RuntimeService runtimeService,
-            PartnerDirectory partners, SentMailStore sentMail, JdbcClient jdbc, TransactionTemplate transactions) {
+            PartnerDirectory partners, ShiftAbsenceIntake absences, SentMailStore sentMail, JdbcClient jdbc, TransactionTemplate transactions) {
         this.parser = parser;
         this.extractor = extractor;
         this.classifier = classifier;
         this.runtimeService = runtimeService;
         this.partners = partners;
+        this.absences = absences;
         this.sentMail = sentMail;
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -116,6 +135,9 @@ public class MailInbox {
         var waiting = runtimeService.createExecutionQuery().messageEventSubscriptionName(EMAIL_REPLY);
         businessKey.ifPresent(waiting::processInstanceBusinessKey);
         processInstance.ifPresent(waiting::processInstanceId);
+        if (waiting.count() == 0 && businessKey.isPresent() && openPostings().stream().anyMatch(posting -> posting.businessKey().equals(businessKey.get()))) {
+            return Optional.empty(); // not a reply: an application that quotes the posting's case token
+        }
         if (waiting.count() == 0) {
             String about = businessKey.map(key -> "request " + key).orElse("one of our emails");
             return Optional.of(triage(mailbox, mail, "REPLY", "a reply about " + about + " that no process is waiting for"));
@@ -140,8 +162,15 @@ public class MailInbox {
         if (kind == MailKind.LOAN_OR_COPY_REQUEST && mailbox.purpose() == Mailbox.Purpose.ILL) {
             return startLending(mailbox, mail, extracted);
         }
+        if (kind == MailKind.JOB_APPLICATION && mailbox.purpose() == Mailbox.Purpose.JOBS) {
+            return applyToPosting(mailbox, mail);
+        }
+        if (kind == MailKind.SHIFT_ABSENCE && mailbox.purpose() == Mailbox.Purpose.JOBS) {
+            return reportAbsence(mailbox, mail);
+        }
         String reason = switch (kind) {
-            case JOB_APPLICATION -> "a job application";
+            case JOB_APPLICATION -> "a job application sent to the " + mailbox.name() + " mailbox";
+            case SHIFT_ABSENCE -> "an absence from a desk shift sent to the " + mailbox.name() + " mailbox";
             case LOAN_OR_COPY_REQUEST -> "a loan or copy request sent to the " + mailbox.name() + " mailbox";
             case OTHER -> "not recognised as a reply, a request or an application";
         };
@@ -204,6 +233,73 @@ public class MailInbox {
                 .setVariables(variables).correlateStartMessage().getId();
         log.info("Email from {} started copyright request {}", mail.fromAddress(), businessKey);
         return new Routed("COPYRIGHT_REQUEST", Outcome.STARTED, instance, businessKey);
+    }
+
+    /** A posting that takes applications now: the process waiting for them, its posting number and title. */
+    private record OpenPosting(String processInstanceId, String businessKey, String title) {
+
+        /** Its number (case token included) or its title appears in the words. */
+        boolean isNamedIn(String words) {
+            return Pattern.compile("(?i)(?<![\\w-])" + Pattern.quote(businessKey) + "(?![\\w-])").matcher(words).find()
+                    || title != null && !title.isBlank() && normalised(words).contains(normalised(title));
+        }
+
+        private static String normalised(String text) {
+            return text.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        }
+    }
+
+    private List<OpenPosting> openPostings() {
+        return runtimeService.createExecutionQuery().messageEventSubscriptionName(JOB_APPLICATION).list().stream()
+                .map(waiting -> waiting.getProcessInstanceId()).distinct()
+                .map(instance -> new OpenPosting(instance,
+                        runtimeService.createProcessInstanceQuery().processInstanceId(instance).singleResult().getBusinessKey(),
+                        Objects.toString(runtimeService.getVariable(instance, "title"), null)))
+                .toList();
+    }
+
+    /** The open posting the application names, or the only one open; anything else goes to triage with the reason. */
+    private Routed applyToPosting(Mailbox mailbox, ParsedMail mail) {
+        List<OpenPosting> open = openPostings();
+        if (open.isEmpty()) {
+            return triage(mailbox, mail, MailKind.JOB_APPLICATION.name(), "a job application, but no posting is open");
+        }
+        String words = (mail.subject() == null ? "" : mail.subject()) + "\n" + mail.text();
+        List<OpenPosting> named = open.stream().filter(posting -> posting.isNamedIn(words)).toList();
+        List<OpenPosting> candidates = named.isEmpty() ? open : named;
+        if (candidates.size() > 1) {
+            String postings = candidates.stream().map(posting -> posting.businessKey() + " " + posting.title()).collect(Collectors.joining(", "));
+            return triage(mailbox, mail, MailKind.JOB_APPLICATION.name(), named.isEmpty()
+                    ? "a job application that names none of the open postings (" + postings + ")"
+                    : "a job application that names more than one open posting (" + postings + ")");
+        }
+        OpenPosting posting = candidates.get(0);
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("applicantEmail", mail.fromAddress());
+        variables.put("applicantName", mail.fromName() != null ? mail.fromName() : mail.fromAddress());
+        mail.attachments().stream().filter(attachment -> attachment.text() != null)
+                .min(Comparator.comparing(attachment -> RESUME_TYPES.contains(attachment.mediaType()) ? 0 : 1))
+                .ifPresent(resume -> {
+                    variables.put("resumeFileName", resume.fileName());
+                    variables.put("resumeMediaType", resume.mediaType());
+                    variables.put("resumeText", truncate(resume.text(), MAX_TEXT_IN_VARIABLES));
+                });
+        variables.values().removeIf(Objects::isNull);
+        runtimeService.createMessageCorrelation(JOB_APPLICATION).processInstanceId(posting.processInstanceId()).setVariables(variables)
+                .correlateWithResult();
+        log.info("Job application from {} added to posting {}", mail.fromAddress(), posting.businessKey());
+        return new Routed(MailKind.JOB_APPLICATION.name(), Outcome.CORRELATED, posting.processInstanceId(), posting.businessKey());
+    }
+
+    /** Someone on the desk roster cannot work a shift: its cover starts as if reported through the API; anything else goes to triage. */
+    private Routed reportAbsence(Mailbox mailbox, ParsedMail mail) {
+        ShiftAbsenceIntake.Reported reported = absences.report(mail.fromAddress(),
+                (mail.subject() == null ? "" : mail.subject()) + "\n" + mail.text());
+        if (reported.refusal() != null) {
+            return triage(mailbox, mail, MailKind.SHIFT_ABSENCE.name(), "an absence from a shift, but " + reported.refusal());
+        }
+        log.info("Email from {} reported absence {}", mail.fromAddress(), reported.businessKey());
+        return new Routed(MailKind.SHIFT_ABSENCE.name(), Outcome.STARTED, reported.processInstanceId(), reported.businessKey());
     }
 
     private Routed triage(Mailbox mailbox, ParsedMail mail, String classification, String reason) {

@@ -6,6 +6,8 @@ public enum MailKind {
     LOAN_OR_COPY_REQUEST,
     /** Someone applies for a job in the library. */
     JOB_APPLICATION,
+    /** Someone who works at the desk cannot work a shift. */
+    SHIFT_ABSENCE,
     /** Anything else, including auto-replies, newsletters and spam: left to staff. */
     OTHER
 }

@@ -74,6 +74,11 @@ class MailboxReaders {
 
     private static ImapMailReceiver receiver(Mailbox mailbox) {
         ImapMailReceiver receiver = new ImapMailReceiver(mailbox.url());
+        // Before each IDLE the receiver searches for unread messages, but one that arrives between that
+        // search and the server starting IDLE may never be announced during it (GreenMail announces only
+        // what arrives once IDLE has begun): renewing IDLE every poll interval, rather than every 120 s,
+        // bounds how long such a message waits.
+        receiver.setCancelIdleInterval(Math.max(1, mailbox.pollInterval().toSeconds()));
         receiver.setShouldMarkMessagesAsRead(false);
         receiver.setShouldDeleteMessages(false);
         // The folder stays open between messages (the receiver reopens it after a lost connection), so

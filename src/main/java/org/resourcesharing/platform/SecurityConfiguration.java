@@ -53,8 +53,9 @@ import org.springframework.web.multipart.support.StandardServletMultipartResolve
  * <li>Download links of digital copies, {@code /copies/*} (interlibrary loan) and {@code /course-copies/*}
  * (course materials), are left public on purpose: the person using a copy has no account here, and the link's unguessable token is the credential.</li>
  * <li>Patron pages, the OpenURL request form and the status pages {@code /requests/*}, are public
- * too: patrons have no account here. Their forms carry a CSRF token. So is the instructors'
- * copyright request page {@code /copyright-request}.</li>
+ * too: patrons have no account here. So are the student job pages {@code /jobs/*} (postings, the
+ * application form, the offer answer page) and the instructors' copyright request page
+ * {@code /copyright-request}. Their forms carry a CSRF token.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -67,6 +68,8 @@ class SecurityConfiguration {
     /** The copyright team, and the group of system users (a course management system) that pass on instructors' requests. */
     static final String COPYRIGHT_STAFF_ROLE = "copyright";
     static final String COPYRIGHT_API_ROLE = "copyright-api";
+    /** Hiring staff: the only ones who see students' personnel files (FIPPA Reg. 460 s.4). */
+    static final String HIRING_ROLE = "hiring";
 
     @Bean
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
@@ -107,6 +110,7 @@ class SecurityConfiguration {
                         .hasAnyRole(COPYRIGHT_STAFF_ROLE, COPYRIGHT_API_ROLE, managers, ADMIN_ROLE)
                         .requestMatchers(HttpMethod.GET, "/api/copyright-decisions", "/api/copyright-decisions.csv")
                         .hasAnyRole(COPYRIGHT_STAFF_ROLE, managers, ADMIN_ROLE)
+                        .requestMatchers("/api/hiring/**").hasRole(HIRING_ROLE)
                         .anyRequest().denyAll())
                 .httpBasic(Customizer.withDefaults())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -159,8 +163,8 @@ class SecurityConfiguration {
     }
 
     /**
-     * Pages for patrons, who have no account here: the OpenURL request form and the status pages; and
-     * the instructors' copyright request page, since instructors have no account here either.
+     * Pages for patrons, students and instructors, who have no account here: the OpenURL request form,
+     * the status pages, the student job pages and the instructors' copyright request page.
      * Open to everyone, but a form is only accepted with the CSRF token its page carried, so that no
      * other site can make a visitor's browser submit requests. The token is kept in a cookie, not a
      * session: a discovery system sends many visitors who never submit, and none should cost a
@@ -176,7 +180,7 @@ class SecurityConfiguration {
         XorCsrfTokenRequestAttributeHandler tokenInForms = new XorCsrfTokenRequestAttributeHandler();
         tokenInForms.setCsrfRequestAttributeName(null); // loaded on every request, so that every form rendered carries it
         return http
-                .securityMatcher("/openurl", "/requests/**", "/copyright-request")
+                .securityMatcher("/openurl", "/requests/**", "/copyright-request", "/jobs", "/jobs/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.csrfTokenRepository(tokens).csrfTokenRequestHandler(tokenInForms))

@@ -151,4 +151,18 @@ class MailClassifierTest {
         assertThat(classifier.classify(news, extractor.extract(news))).isEqualTo(MailKind.OTHER);
         assertThat(classifier.classify(question, extractor.extract(question))).isEqualTo(MailKind.OTHER);
     }
+
+    @Test
+    void aStudentWhoCannotWorkAShiftIsAnAbsenceInEnglishOrFrench() throws Exception {
+        ParsedMail english = PARSER.parse(TestMails.plain("sam.student@trentu.example.ca", "Shift on Tuesday",
+                "Hi Hana,\nI'm sorry, I can't make my shift on Tuesday 8 December 18:00, I have an exam the next morning.\nSam"));
+        ParsedMail french = PARSER.parse(TestMails.plain("camille.roy@trentu.example.ca", "Absence",
+                "Bonjour,\nJe ne pourrai pas assurer mon quart le mardi 8 décembre à 18 h : j'ai un examen.\nCamille"));
+        ParsedMail loanRequest = PARSER.parse(TestMails.plain("ill@library.example.org", "Loan request",
+                "Our desk cannot do this search locally: could you lend us ISBN 978-0-262-03384-8 (Introduction to Algorithms)?"));
+
+        assertThat(classifier.classify(english, extractor.extract(english))).isEqualTo(MailKind.SHIFT_ABSENCE);
+        assertThat(classifier.classify(french, extractor.extract(french))).isEqualTo(MailKind.SHIFT_ABSENCE);
+        assertThat(classifier.classify(loanRequest, extractor.extract(loanRequest))).isEqualTo(MailKind.LOAN_OR_COPY_REQUEST);
+    }
 }

@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.TextStyle;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -45,6 +51,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class MailIntakeIntegrationTest {
 
     private static final String ILL_MAILBOX = "ill@library.example.edu";
+    private static final String JOBS_MAILBOX = "jobs@library.example.edu";
+    /**
+     * The jobs mailbox is read with IMAP IDLE: a message that arrives just as IDLE begins is noticed
+     * only when IDLE is renewed, after the mailbox's poll interval (60 s by default).
+     */
+    private static final Duration JOBS_READ = Duration.ofSeconds(150);
 
     @Autowired
     RuntimeService runtimeService;
@@ -173,21 +185,192 @@ class MailIntakeIntegrationTest {
     }
 
     @Test
-    void aJobApplicationReadByImapIdleGoesToTheHiringGroup() throws Exception {
+    void aJobApplicationReadByImapIdleWhileNoPostingIsOpenGoesToTheHiringGroup() throws Exception {
         MimeMessage application = TestMails.withAttachment("sam.student@trentu.example.ca", "Application: Library Assistant (evenings)",
                 "Dear hiring committee,\nI would like to apply for the position of library assistant. My résumé is attached.\nSam Student",
                 "resume.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                 TestMails.docx("Sam Student", "Experience: circulation desk, Peterborough Public Library, 2024-2026"));
         String messageId = application.getMessageID();
 
-        deliverTo(application, "jobs@library.example.edu");
+        deliverTo(application, JOBS_MAILBOX);
 
         ProcessInstance triage = awaitProcess("email-triage", messageId);
         assertThat(taskService.createTaskQuery().processInstanceId(triage.getId()).taskCandidateGroup("hiring").count()).isOne();
-        assertThat(runtimeService.getVariable(triage.getId(), "triageReason")).isEqualTo("a job application");
+        assertThat(runtimeService.getVariable(triage.getId(), "triageReason")).isEqualTo("a job application, but no posting is open");
         assertThat(runtimeService.getVariable(triage.getId(), "emailAttachments")).asString().contains("circulation desk");
         assertThat(jdbc.sql("select mailbox from mail_received where message_key = ?").param(messageId).query(String.class).single())
                 .isEqualTo("jobs");
+    }
+
+    @Test
+    void aJobApplicationJoinsTheOpenPostingItNamesOnceAndOneNamingNoneGoesToTriage() throws Exception {
+        String id = UUID.randomUUID().toString().substring(0, 6);
+        ProcessInstance evenings = openPosting("Evening desk assistant " + id);
+        ProcessInstance weekends = openPosting("Weekend shelving assistant " + id);
+        try {
+            MimeMessage application = TestMails.withAttachment("Priya Patel <priya.patel@trentu.example.ca>",
+                    "Application for Weekend Shelving Assistant " + id,
+                    "Hello,\nI would like to apply for the weekend shelving position. My résumé is attached.\nPriya",
+                    "Patel-CV.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                    TestMails.docx("Priya Patel", "Education: Trent University, BSc", "Experience: shelving at the Peterborough Public Library"));
+            String messageId = application.getMessageID();
+            deliverTo(application, JOBS_MAILBOX);
+            deliverTo(application, JOBS_MAILBOX);
+
+            awaitTrue(() -> received(messageId) == 1, "the application is read", JOBS_READ);
+            awaitTrue(() -> countUnseen(JOBS_MAILBOX, "jobs-demo") == 0, "both copies read", JOBS_READ);
+            assertThat(jdbc.sql("select outcome, process_instance_id, business_key from mail_received where message_key = ?")
+                    .param(messageId).query((row, n) -> List.of(row.getString(1), row.getString(2), row.getString(3))).single())
+                    .containsExactly("CORRELATED", weekends.getId(), weekends.getBusinessKey());
+            List<Map<String, Object>> applications = jdbc.sql(
+                    "select channel, applicant_name, email, resume_file_name, resume_text from hiring_application where posting_number = ?")
+                    .param(weekends.getBusinessKey()).query().listOfRows();
+            assertThat(applications).hasSize(1);
+            assertThat(applications.get(0)).containsEntry("CHANNEL", "email").containsEntry("APPLICANT_NAME", "Priya Patel")
+                    .containsEntry("EMAIL", "priya.patel@trentu.example.ca").containsEntry("RESUME_FILE_NAME", "Patel-CV.docx");
+            assertThat(new String((byte[]) applications.get(0).get("RESUME_TEXT"), StandardCharsets.ISO_8859_1)).as("encrypted at rest")
+                    .isNotEmpty().doesNotContain("shelving at the Peterborough Public Library");
+            assertThat(jdbc.sql("select count(*) from hiring_application where posting_number = ?").param(evenings.getBusinessKey())
+                    .query(Long.class).single()).isZero();
+            assertThat(runtimeService.getVariables(weekends.getId())).doesNotContainKeys("applicantEmail", "resumeText");
+
+            MimeMessage vague = TestMails.withAttachment("leo.li@trentu.example.ca", "Job application",
+                    "Hi, I am applying for a student job at the library. My CV is attached.", "cv.pdf", "application/pdf",
+                    TestMails.pdf("Leo Li", "Education: Trent University", "Experience: tutoring"));
+            String vagueId = vague.getMessageID();
+            deliverTo(vague, JOBS_MAILBOX);
+            awaitTrue(() -> received(vagueId) == 1, "the second application is read", JOBS_READ);
+
+            ProcessInstance triage = awaitProcess("email-triage", vagueId);
+            assertThat(runtimeService.getVariable(triage.getId(), "triageReason")).asString()
+                    .startsWith("a job application that names none of the open postings (")
+                    .contains(evenings.getBusinessKey() + " Evening desk assistant " + id, weekends.getBusinessKey());
+        } finally {
+            runtimeService.deleteProcessInstance(evenings.getId(), "test finished");
+            runtimeService.deleteProcessInstance(weekends.getId(), "test finished");
+        }
+    }
+
+    @Test
+    void aStudentOnTheRosterWhoCannotWorkAShiftStartsItsCoverOnceAndOtherAbsenceEmailsGoToTriage() throws Exception {
+        String id = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        String student = "A-T" + id;
+        String address = "sam." + id.toLowerCase() + "@trentu.example.ca";
+        putOnRoster(student, "Sam Student " + id, address, "tue-evening,sat-day");
+        LocalDate tuesday = next(DayOfWeek.TUESDAY);
+        LocalDate saturday = next(DayOfWeek.SATURDAY);
+        try {
+            MimeMessage english = TestMails.plain("Sam Student <" + address + ">", "My shift on " + english(tuesday),
+                    "Hi Hana,\nI'm sorry, I can't make my shift on " + english(tuesday) + " 18:00: I have an exam the next morning.\nSam");
+            String englishId = english.getMessageID();
+            deliverTo(english, JOBS_MAILBOX);
+            deliverTo(english, JOBS_MAILBOX);
+            MimeMessage french = TestMails.plain(address, "Absence samedi", "Bonjour,\nJe ne pourrai pas assurer mon quart le "
+                    + french(saturday) + " à 10 h, désolé.\nSam");
+            String frenchId = french.getMessageID();
+            deliverTo(french, JOBS_MAILBOX);
+
+            awaitTrue(() -> received(englishId) == 1 && received(frenchId) == 1, "both absences are read", JOBS_READ);
+            awaitTrue(() -> countUnseen(JOBS_MAILBOX, "jobs-demo") == 0, "every copy read", JOBS_READ);
+            List<Map<String, Object>> absences = jdbc.sql("""
+                    select a.absence_id, a.shift_date, a.slot, a.reason, m.outcome, m.classification, m.business_key, m.process_instance_id
+                    from hiring_absence a join mail_received m on m.business_key = a.absence_id
+                    where a.application_number = ? order by a.shift_date""").param(student).query().listOfRows();
+            assertThat(absences).hasSize(2);
+            assertThat(absences).extracting(row -> row.get("SHIFT_DATE").toString(), row -> row.get("SLOT"), row -> row.get("OUTCOME"),
+                    row -> row.get("CLASSIFICATION")).containsExactlyInAnyOrder(
+                    org.assertj.core.groups.Tuple.tuple(tuesday.toString(), "tue-evening", "STARTED", "SHIFT_ABSENCE"),
+                    org.assertj.core.groups.Tuple.tuple(saturday.toString(), "sat-day", "STARTED", "SHIFT_ABSENCE"));
+            for (Map<String, Object> absence : absences) {
+                ProcessInstance coverage = runtimeService.createProcessInstanceQuery()
+                        .processInstanceId((String) absence.get("PROCESS_INSTANCE_ID")).singleResult();
+                assertThat(repositoryService.getProcessDefinition(coverage.getProcessDefinitionId()).getKey()).isEqualTo("shift-coverage");
+                assertThat(coverage.getBusinessKey()).isEqualTo(absence.get("ABSENCE_ID"));
+                assertThat(runtimeService.getVariable(coverage.getId(), "absentStudent")).isEqualTo("Sam Student " + id);
+                assertThat((String) absence.get("REASON")).startsWith("By email: ");
+                runtimeService.deleteProcessInstance(coverage.getId(), "test finished");
+            }
+
+            MimeMessage notOnRoster = TestMails.plain("someone.else@example.com", "Shift", "Sorry, I can't make my shift on "
+                    + english(tuesday) + " 18:00.");
+            MimeMessage notTheirShift = TestMails.plain(address, "Shift", "Sorry, I can't make my shift on "
+                    + english(tuesday.plusDays(1)) + " at 6 pm.");
+            MimeMessage noDate = TestMails.plain(address, "Shift", "Sorry, I can't make my shift tomorrow evening.");
+            List<String> others = List.of(notOnRoster.getMessageID(), notTheirShift.getMessageID(), noDate.getMessageID());
+            for (MimeMessage message : List.of(notOnRoster, notTheirShift, noDate)) {
+                deliverTo(message, JOBS_MAILBOX);
+            }
+            awaitTrue(() -> others.stream().mapToLong(this::received).sum() == 3, "the three other emails are read", JOBS_READ);
+            assertThat(triageReason(others.get(0)))
+                    .isEqualTo("an absence from a shift, but someone.else@example.com is not a student on the desk roster");
+            assertThat(triageReason(others.get(1))).isEqualTo("an absence from a shift, but Sam Student " + id + " (" + student
+                    + ") has no shift on the roster on " + tuesday.plusDays(1) + " at 18:00 (their shifts: tue-evening, sat-day)");
+            assertThat(triageReason(others.get(2)))
+                    .isEqualTo("an absence from a shift, but its shift could not be read: no date of a shift in it");
+            assertThat(jdbc.sql("select count(*) from hiring_absence where application_number = ?").param(student).query(Long.class).single())
+                    .isEqualTo(2);
+        } finally {
+            jdbc.sql("update hiring_student set active = false where application_number = ?").param(student).update();
+        }
+    }
+
+    /** Puts a student on the desk roster through the hiring tables, as a hire does. */
+    private void putOnRoster(String applicationNumber, String name, String email, String availability) {
+        String posting = "JOB-" + applicationNumber;
+        LocalDate today = LocalDate.now();
+        jdbc.sql("""
+                insert into hiring_posting (posting_number, title, duties, hours_per_week, wage_category, hourly_rate, work_study, positions,
+                    start_date, closing_date, supervisor, status, process_instance_id, published_at)
+                values (?, 'Desk assistant', 'The service desk', 8, 'unspecialized', 17.60, false, 1, ?, ?, 'hana', 'CLOSED', 'none', ?)
+                """).params(posting, today, today, java.time.OffsetDateTime.now()).update();
+        jdbc.sql("""
+                insert into hiring_application (application_number, posting_number, channel, applicant_name, email, availability, consent,
+                    status, received_at)
+                values (?, ?, 'email', ?, ?, ?, true, 'HIRED', ?)
+                """).params(applicationNumber, posting, name, email, availability, java.time.OffsetDateTime.now()).update();
+        jdbc.sql("""
+                insert into hiring_student (student_id, application_number, name, email, supervisor, work_study, hours_per_week, availability,
+                    start_date, active)
+                values (?, ?, ?, ?, 'hana', false, 8, ?, ?, true)
+                """).params(UUID.randomUUID().toString(), applicationNumber, name, email, availability, today).update();
+    }
+
+    private String triageReason(String messageId) {
+        ProcessInstance triage = awaitProcess("email-triage", messageId);
+        assertThat(taskService.createTaskQuery().processInstanceId(triage.getId()).taskCandidateGroup("hiring").count()).isOne();
+        return (String) runtimeService.getVariable(triage.getId(), "triageReason");
+    }
+
+    /** The first such weekday at least two days from now (so that the shift is not past in the library's zone). */
+    private static LocalDate next(DayOfWeek day) {
+        return LocalDate.now().plusDays(2).with(TemporalAdjusters.nextOrSame(day));
+    }
+
+    private static String english(LocalDate day) {
+        return day.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + day.getDayOfMonth() + " "
+                + day.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+    }
+
+    private static String french(LocalDate day) {
+        return day.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.FRENCH) + " " + day.getDayOfMonth() + " "
+                + day.getMonth().getDisplayName(TextStyle.FULL, Locale.FRENCH);
+    }
+
+    /** A student-hiring posting, approved and open for applications (waiting for them by email). */
+    private ProcessInstance openPosting(String title) {
+        LocalDate today = LocalDate.now();
+        ProcessInstance posting = runtimeService.startProcessInstanceByKey("student-hiring", Map.of("title", title,
+                "duties", "Shelving and the service desk", "hoursPerWeek", 8L, "wageCategory", "unspecialized", "workStudy", false,
+                "positions", 1L, "startDate", today.plusDays(40).toString(), "closingDate", today.plusDays(20).toString(), "supervisor", "hana"));
+        taskService.complete(taskService.createTaskQuery().processInstanceId(posting.getId()).singleResult().getId(),
+                Map.of("postingDecision", "approve"));
+        awaitTrue(() -> runtimeService.createEventSubscriptionQuery().processInstanceId(posting.getId()).eventName(MailInbox.JOB_APPLICATION)
+                .count() == 1, "posting " + title + " open");
+        return posting;
+    }
+
+    private long received(String messageId) {
+        return jdbc.sql("select count(*) from mail_received where message_key = ?").param(messageId).query(Long.class).single();
     }
 
     static Stream<Arguments> hostileInput() throws Exception {
@@ -277,7 +460,11 @@ class MailIntakeIntegrationTest {
     }
 
     private int countUnseen() {
-        return withInbox(Folder::getUnreadMessageCount);
+        return countUnseen(ILL_MAILBOX, "ill-demo");
+    }
+
+    private int countUnseen(String address, String password) {
+        return withInbox(address, password, Folder::getUnreadMessageCount);
     }
 
     private interface FolderQuery<T> {
@@ -285,9 +472,13 @@ class MailIntakeIntegrationTest {
     }
 
     private <T> T withInbox(FolderQuery<T> query) {
+        return withInbox(ILL_MAILBOX, "ill-demo", query);
+    }
+
+    private <T> T withInbox(String address, String password, FolderQuery<T> query) {
         try {
             Store store = Session.getInstance(new Properties()).getStore("imap");
-            store.connect("127.0.0.1", imapPort, ILL_MAILBOX, "ill-demo");
+            store.connect("127.0.0.1", imapPort, address, password);
             try {
                 Folder inbox = store.getFolder("INBOX");
                 inbox.open(Folder.READ_ONLY);
@@ -305,10 +496,14 @@ class MailIntakeIntegrationTest {
     }
 
     private static void awaitTrue(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        awaitTrue(condition, what, Duration.ofSeconds(30));
+    }
+
+    private static void awaitTrue(BooleanSupplier condition, String what, Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 30 s: " + what);
+                throw new AssertionError("not within " + within.toSeconds() + " s: " + what);
             }
             LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
         }

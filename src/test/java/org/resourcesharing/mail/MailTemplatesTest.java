@@ -115,4 +115,55 @@ class MailTemplatesTest {
         assertThat(rendered.subject()).isEqualTo("Your question to Interlibrary Loan");
         assertThat(rendered.text()).contains("Dear Ada", "Here.", "[RS-ENQ-1]").doesNotContain("request number");
     }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            hiring-posting    | posting   | Student job posting: Desk assistant          | apply on this page     | Offre d’emploi étudiant : Desk assistant
+            hiring-interview  | interview | Interview invitation: Desk assistant         | Monday 14:00, room 204 | Invitation à une entrevue : Desk assistant
+            hiring-offer      | offer     | Job offer: Desk assistant                    | /jobs/offers/tok       | Offre d’emploi : Desk assistant
+            hiring-offer      | reminder  | Reminder: our job offer: Desk assistant      | not heard from you     | Rappel : notre offre d’emploi : Desk assistant
+            hiring-onboarding | documents | Before you start: what we need from you      | TD1ON tax forms, by 2026-09-08 | Avant de commencer : ce dont nous avons besoin
+            hiring-onboarding | reminder  | Reminder: we still need the SIN              | by 2026-09-11          | Rappel : il nous manque the SIN
+            hiring-onboarding | term      | Work Study: please confirm your eligibility for the new term | begins on 2027-01-05 | Travail-études : confirmez votre admissibilité pour le nouveau trimestre
+            hiring-onboarding | welcome   | Welcome to the library team                  | on the service desk roster | Bienvenue dans l’équipe de la bibliothèque
+            hiring-shift      | offer     | Shift to cover: Saturday day, 2026-09-12     | /jobs/shifts/tok       | Quart à couvrir : Saturday day, 2026-09-12
+            hiring-shift      | taken     | Shift taken: Saturday day, 2026-09-12        | taken by someone else  | Quart pris : Saturday day, 2026-09-12
+            """)
+    void everyHiringEmailHasItsSubjectAndWordsInEnglishAndFrench(String template, String notice, String subject, String words,
+            String frenchSubject) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("notice", notice);
+        model.put("title", "Desk assistant");
+        model.put("positions", 1);
+        model.put("hoursPerWeek", 8L);
+        model.put("hourlyRate", "17.60");
+        model.put("workStudy", true);
+        model.put("startDate", "2026-09-08");
+        model.put("closingDate", "2026-08-20");
+        model.put("duties", "Circulation desk");
+        model.put("postingUrl", "http://localhost/jobs/JOB-000001");
+        model.put("postingNumber", "JOB-000001");
+        model.put("candidateName", "Noor");
+        model.put("interviewAt", "Monday 14:00, room 204");
+        model.put("offerUrl", "http://localhost/jobs/offers/tok");
+        model.put("studentName", "Noor");
+        for (String item : new String[] {"td1", "sin", "banking", "aoda", "whsa", "eligibility"}) {
+            model.put(item + "DueDate", "2026-09-08");
+        }
+        model.put("item", "the SIN");
+        model.put("termStart", "2027-01-05");
+        model.put("due", "2026-09-11");
+        model.put("absentStudent", "Ada");
+        model.put("slot", "Saturday day");
+        model.put("shiftDate", "2026-09-12");
+        model.put("shiftUrl", "http://localhost/jobs/shifts/tok");
+
+        MailTemplates.Rendered english = templates.render(template, "en", model);
+        MailTemplates.Rendered french = templates.render(template, "fr", model);
+
+        assertThat(english.subject()).isEqualTo(subject);
+        assertThat(english.text()).contains(words).doesNotContain("null");
+        assertThat(french.subject()).isEqualTo(frenchSubject);
+        assertThat(french.text()).doesNotContain("null").isNotEqualTo(english.text());
+    }
 }

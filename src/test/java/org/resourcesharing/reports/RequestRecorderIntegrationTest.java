@@ -24,8 +24,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The engine fills the reports' record of requests as it runs them, in its own transaction: started, milestones first
- * reached, ended, and nothing from a step that failed. The process is a stand-in deployed under the key of a measured
- * process not in this build's diagrams (shift-coverage, with its configured milestone ids), removed again afterwards.
+ * reached, ended, and nothing from a step that failed. The process is a stand-in deployed as a newer version of a
+ * measured process (shift-coverage, with its configured milestone and end ids) and deleted again afterwards, so that the
+ * real diagram is the latest again for the tests that follow.
  */
 @ResourceSharingIntegrationTest
 class RequestRecorderIntegrationTest {

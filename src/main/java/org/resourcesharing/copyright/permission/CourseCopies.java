@@ -5,18 +5,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.resourcesharing.copyright.StoredFiles;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -27,7 +23,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class CourseCopies {
 
-    private static final int TOKEN_BYTES = 32;
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}"); // 32 bytes in URL-safe base64
 
     /** A stored copy and the link the instructor is sent. */
@@ -41,7 +36,6 @@ class CourseCopies {
     private final JdbcClient jdbc;
     private final Path directory;
     private final String publicBaseUrl;
-    private final SecureRandom random = new SecureRandom();
 
     CourseCopies(JdbcClient jdbc, Path directory, String publicBaseUrl) {
         this.jdbc = jdbc;
@@ -54,14 +48,14 @@ class CourseCopies {
      * stored again for the same request is the same copy, so a resubmitted page sends one link only.
      */
     CourseCopy store(String businessKey, String fileName, byte[] pdf, int pageCount, Instant now) {
-        String digest = sha256(pdf);
+        String digest = StoredFiles.sha256(pdf);
         Optional<String> existing = jdbc.sql("select token from course_copy where business_key = ? and content_sha256 = ?")
                 .params(businessKey, digest).query(String.class).optional();
         if (existing.isPresent()) {
             return new CourseCopy(existing.get(), downloadUrl(existing.get()), pageCount);
         }
         String id = UUID.randomUUID().toString();
-        String token = newToken();
+        String token = StoredFiles.newToken();
         Path file = file(id);
         try {
             Files.createDirectories(directory);
@@ -73,9 +67,9 @@ class CourseCopies {
             jdbc.sql("""
                     insert into course_copy (id, token, business_key, content_sha256, file_name, page_count, stored_at)
                     values (?, ?, ?, ?, ?, ?, ?)
-                    """).params(id, token, businessKey, digest, displayName(fileName), pageCount, now.atOffset(ZoneOffset.UTC)).update();
+                    """).params(id, token, businessKey, digest, StoredFiles.displayName(fileName, "course-copy.pdf"), pageCount, now.atOffset(ZoneOffset.UTC)).update();
         } catch (RuntimeException e) {
-            deleteQuietly(file, e); // e.g. the same file stored at the same moment twice: the other copy stands
+            StoredFiles.deleteQuietly(file, e); // e.g. the same file stored at the same moment twice: the other copy stands
             throw e;
         }
         return new CourseCopy(token, downloadUrl(token), pageCount);
@@ -111,37 +105,5 @@ class CourseCopies {
 
     private String downloadUrl(String token) {
         return publicBaseUrl + "/course-copies/" + token;
-    }
-
-    private String newToken() {
-        byte[] bytes = new byte[TOKEN_BYTES];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    /** The uploaded name without any folder (it may come from a Windows path), for the download only. */
-    private static String displayName(String fileName) {
-        String name = fileName == null ? "" : fileName.replaceAll("\\p{Cntrl}", "");
-        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).strip();
-        if (name.isEmpty()) {
-            return "course-copy.pdf";
-        }
-        return name.length() > 300 ? name.substring(name.length() - 300) : name;
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-    }
-
-    private static void deleteQuietly(Path file, Exception cause) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            cause.addSuppressed(e);
-        }
     }
 }

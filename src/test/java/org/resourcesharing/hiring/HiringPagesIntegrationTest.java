@@ -1,0 +1,266 @@
+package org.resourcesharing.hiring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.resourcesharing.testsupport.PageForms;
+import org.resourcesharing.testsupport.ResourceSharingIntegrationTest;
+import org.resourcesharing.testsupport.TestProcesses;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * The public hiring pages over real HTTP with the running application: a student applies on a
+ * posting's page (multipart, with the CSRF token of the page), and a candidate accepts the offer from
+ * the link of the offer email, on a page that acts only on its button.
+ */
+@ResourceSharingIntegrationTest
+class HiringPagesIntegrationTest {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    ManagementService managementService;
+    @Autowired
+    JdbcClient jdbc;
+
+    private final List<String> started = new ArrayList<>();
+
+    @AfterEach
+    void removeTheProcesses() {
+        started.forEach(id -> TestProcesses.remove(runtimeService, managementService, id));
+    }
+
+    @Test
+    void aStudentAppliesOnThePostingsPageAndWrongAnswersAreShownBesideTheirFields() throws Exception {
+        String title = "Evening service desk assistant " + UUID.randomUUID().toString().substring(0, 6);
+        ProcessInstance posting = openPosting(title);
+
+        assertThat(http.getForObject("/jobs", String.class)).contains(title, "/jobs/" + posting.getBusinessKey());
+        ResponseEntity<String> page = http.getForEntity("/jobs/" + posting.getBusinessKey(), String.class);
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(page.getBody()).contains(title, "17.60 an hour", "Monday evening", "I consent to the collection");
+
+        MultiValueMap<String, Object> wrong = application("Sam Student", "12ab", "sam.student@trentu.example.ca", "text.txt",
+                "just text".getBytes(), List.of());
+        ResponseEntity<String> refused = post(page, "/jobs/" + posting.getBusinessKey() + "/applications", wrong);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody()).contains("studentNumber: must be your student number, 6 to 10 digits",
+                "availability: choose at least one evening or weekend shift you could work", "resume: must be a PDF or a Word (.docx) file",
+                "consent: we can only consider your application with your consent", "value=\"Sam Student\"");
+        assertThat(count(posting)).isZero();
+
+        byte[] resumeFile = pdf("Sam Student", "Education: Trent University, BA English",
+                "Experience: circulation desk, Peterborough Public Library");
+        MultiValueMap<String, Object> good = application("Sam Student", "0654321", "sam.student@trentu.example.ca", "Sam-Student-CV.pdf",
+                resumeFile, List.of("mon-evening", "sat-day"));
+        good.add("consent", "true");
+        ResponseEntity<String> received = post(page, "/jobs/" + posting.getBusinessKey() + "/applications", good);
+
+        assertThat(received.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(received.getBody()).contains("we have your application", posting.getBusinessKey());
+        Map<String, Object> stored = jdbc.sql("""
+                select channel, student_number, availability, resume_media_type, resume, resume_text, consent from hiring_application
+                where posting_number = ?
+                """).param(posting.getBusinessKey()).query().singleRow();
+        assertThat(stored).containsEntry("CHANNEL", "form").containsEntry("STUDENT_NUMBER", "0654321")
+                .containsEntry("AVAILABILITY", "mon-evening,sat-day").containsEntry("RESUME_MEDIA_TYPE", "application/pdf")
+                .containsEntry("CONSENT", true);
+        // encrypted at rest: neither the file nor the text read from it is in the table as it came
+        assertThat(new String((byte[]) stored.get("RESUME_TEXT"), java.nio.charset.StandardCharsets.ISO_8859_1))
+                .doesNotContain("circulation desk").doesNotContain("Sam Student");
+        assertThat((byte[]) stored.get("RESUME")).isNotEqualTo(resumeFile);
+        assertThat(new String((byte[]) stored.get("RESUME"), java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("%PDF-");
+        String number = jdbc.sql("select application_number from hiring_application where posting_number = ?").param(posting.getBusinessKey())
+                .query(String.class).single();
+        ResponseEntity<byte[]> resume = http.withBasicAuth("hana", "demo").getForEntity("/api/hiring/applications/" + number + "/resume",
+                byte[].class);
+        assertThat(resume.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(resume.getHeaders().getContentType()).hasToString("application/pdf");
+        assertThat(resume.getBody()).isEqualTo(resumeFile);
+        assertThat(http.withBasicAuth("bella", "demo").getForEntity("/api/hiring/applications/" + number + "/resume", byte[].class)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
+        ResponseEntity<String> forged = http.postForEntity("/jobs/" + posting.getBusinessKey() + "/applications",
+                new HttpEntity<>(good, PageForms.multipartHeaders("RS-PATRON-XSRF=forged")), String.class);
+        assertThat(forged.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void theCandidateAcceptsTheOfferFromTheLinkOnlyByConfirmingOnThePage() throws Exception {
+        ProcessInstance posting = openPosting("Weekend service desk assistant " + UUID.randomUUID().toString().substring(0, 6));
+        ResponseEntity<String> page = http.getForEntity("/jobs/" + posting.getBusinessKey(), String.class);
+        MultiValueMap<String, Object> form = application("Noor Haddad", "0711111", "noor.haddad@trentu.example.ca", "noor.pdf",
+                pdf("Noor Haddad", "Education: Trent", "Experience: tutoring"), List.of("sat-day", "sun-day"));
+        form.add("consent", "true");
+        assertThat(post(page, "/jobs/" + posting.getBusinessKey() + "/applications", form).getStatusCode()).isEqualTo(HttpStatus.OK);
+        String candidate = jdbc.sql("select application_number from hiring_application where posting_number = ?")
+                .param(posting.getBusinessKey()).query(String.class).single();
+
+        // the closing date, as if it had come
+        runtimeService.createProcessInstanceModification(posting.getId()).cancelAllForActivity("Gateway_UntilClosing")
+                .startBeforeActivity("Task_ClosePosting").execute();
+        completeTask(posting, "Task_ScreenApplications", Map.of("shortlist", candidate));
+        completeTask(posting, "Task_ScheduleInterviews", Map.of("interviewSchedule", candidate + ": Monday 14:00, Bata Library 204"));
+        completeTask(posting, "Task_RecordInterview", Map.of("interviewScore", 8L, "interviewNotes", "Calm and friendly"));
+        completeTask(posting, "Task_ChooseCandidate", Map.of("chosenCandidate", candidate));
+        awaitTrue(() -> runtimeService.createEventSubscriptionQuery().processInstanceId(posting.getId()).eventName(OfferAnswers.ACCEPTED).count() == 1,
+                "the offer is sent");
+        String link = (String) runtimeService.getVariable(posting.getId(), "offerUrl");
+        String path = link.substring(link.indexOf("/jobs/offers/"));
+
+        ResponseEntity<String> offer = http.getForEntity(path, String.class);
+        assertThat(offer.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(offer.getHeaders().getCacheControl()).isEqualTo("no-store");
+        assertThat(offer.getBody()).contains("Noor Haddad", "I accept the offer");
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(posting.getId()).count()).isOne(); // the link alone answers nothing
+
+        LinkedMultiValueMap<String, Object> noAnswer = new LinkedMultiValueMap<>();
+        assertThat(post(offer, path, noAnswer).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        LinkedMultiValueMap<String, Object> accept = new LinkedMultiValueMap<>();
+        accept.add("answer", "accept");
+        ResponseEntity<String> accepted = post(offer, path, accept);
+
+        assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.OK); // redirected to the page, which confirms
+        assertThat(accepted.getBody()).contains("you have accepted the offer");
+        awaitTrue(() -> runtimeService.createProcessInstanceQuery().processInstanceId(posting.getId()).count() == 0, "the posting ends: hired");
+        assertThat(jdbc.sql("select status from hiring_application where application_number = ?").param(candidate).query(String.class).single())
+                .isEqualTo("HIRED");
+        ProcessInstance onboarding = runtimeService.createProcessInstanceQuery().processDefinitionKey("student-onboarding")
+                .processInstanceBusinessKey(candidate).singleResult();
+        assertThat(onboarding).isNotNull();
+        started.add(onboarding.getId());
+        ResponseEntity<String> again = http.getForEntity(path, String.class);
+        assertThat(again.getBody()).contains("can no longer be answered here").doesNotContain("I accept the offer");
+        assertThat(http.getForEntity("/jobs/offers/" + "x".repeat(43), String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void personnelFilesAndAbsencesAreForHiringStaffOnlyAndABadReportNamesTheField() {
+        Map<String, Object> sin = Map.of("sin", "046454286");
+        assertThat(http.withBasicAuth("bella", "demo").postForEntity("/api/hiring/students/A-1/personnel-file/sin", sin, String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.withBasicAuth("max", "demo").getForEntity("/api/hiring/students/A-1/personnel-file", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.postForEntity("/api/hiring/students/A-1/personnel-file/sin", sin, String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+
+        ResponseEntity<String> notHired = http.withBasicAuth("hana", "demo").postForEntity("/api/hiring/students/A-0/personnel-file/sin", sin,
+                String.class);
+        assertThat(notHired.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(notHired.getBody()).contains("\"field\":\"applicationNumber\"", "A-0 is not a hired student");
+
+        ResponseEntity<String> badAbsence = http.withBasicAuth("hana", "demo").postForEntity("/api/hiring/absences",
+                Map.of("applicationNumber", "A-0", "shiftDate", "2026-12-12", "slot", "sun-day"), String.class);
+        assertThat(badAbsence.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(badAbsence.getBody()).contains("must be a student on the desk roster", "sun-day is not on saturday 2026-12-12");
+    }
+
+    private void completeTask(ProcessInstance posting, String taskKey, Map<String, Object> variables) {
+        awaitTrue(() -> taskService.createTaskQuery().processInstanceId(posting.getId()).taskDefinitionKey(taskKey).count() == 1, taskKey);
+        taskService.complete(taskService.createTaskQuery().processInstanceId(posting.getId()).taskDefinitionKey(taskKey).singleResult().getId(),
+                variables);
+    }
+
+    private ProcessInstance openPosting(String title) {
+        LocalDate today = LocalDate.now();
+        ProcessInstance posting = runtimeService.startProcessInstanceByKey("student-hiring", Map.of("title", title,
+                "duties", "Service desk, evenings and weekends", "hoursPerWeek", 8L, "wageCategory", "unspecialized", "workStudy", false,
+                "positions", 1L, "startDate", today.plusDays(40).toString(), "closingDate", today.plusDays(20).toString(), "supervisor", "hana"));
+        started.add(posting.getId());
+        completeTask(posting, "Task_ApprovePosting", Map.of("postingDecision", "approve"));
+        awaitTrue(() -> runtimeService.createEventSubscriptionQuery().processInstanceId(posting.getId()).eventName("Job application").count() == 1,
+                "posting " + title + " open");
+        return posting;
+    }
+
+    private long count(ProcessInstance posting) {
+        return jdbc.sql("select count(*) from hiring_application where posting_number = ?").param(posting.getBusinessKey()).query(Long.class).single();
+    }
+
+    private static MultiValueMap<String, Object> application(String name, String studentNumber, String email, String fileName, byte[] file,
+            List<String> availability) {
+        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("applicantName", name);
+        form.add("studentNumber", studentNumber);
+        form.add("email", email);
+        form.add("program", "English Literature");
+        form.add("credits", "2.5");
+        availability.forEach(slot -> form.add("availability", slot));
+        form.add("resume", new ByteArrayResource(file) {
+            @Override
+            public String getFilename() {
+                return fileName;
+            }
+        });
+        return form;
+    }
+
+    /** Posts a page's form as a browser would: its CSRF field and the cookie the page set. */
+    private ResponseEntity<String> post(ResponseEntity<String> page, String path, MultiValueMap<String, Object> form) {
+        form.add("_csrf", PageForms.csrfToken(page));
+        return http.postForEntity(path, new HttpEntity<>(form, PageForms.multipartHeaders(PageForms.cookie(page, "RS-PATRON-XSRF"))), String.class);
+    }
+
+    private static byte[] pdf(String... lines) throws IOException {
+        try (PDDocument document = new PDDocument(); ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
+            PDPage page = new PDPage();
+            document.addPage(page);
+            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                content.beginText();
+                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 11);
+                content.setLeading(16);
+                content.newLineAtOffset(60, 720);
+                for (String line : lines) {
+                    content.showText(line);
+                    content.newLine();
+                }
+                content.endText();
+            }
+            document.save(bytes);
+            return bytes.toByteArray();
+        }
+    }
+
+    private static void awaitTrue(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within 30 s: " + what);
+            }
+            LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+        }
+    }
+}
