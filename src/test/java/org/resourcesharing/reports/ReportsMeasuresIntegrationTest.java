@@ -135,7 +135,7 @@ class ReportsMeasuresIntegrationTest {
                         tuple("notified", "Loan", 1L, "2.04", "2.04"), // two days and an hour
                         tuple("notified", "all", 1L, "2.04", "2.04"));
         assertThat(select(rows, "process", "Lending")).extracting(row -> row.path("medianDays").asText()).containsOnly("1.00");
-        assertThat(rows).extracting(row -> row.path("process").asText()).containsOnly("Borrowing", "Lending", "student-hiring");
+        assertThat(rows).extracting(row -> row.path("process").asText()).containsOnly("Borrowing", "Lending", "Student assistant hiring");
     }
 
     @Test
@@ -177,8 +177,8 @@ class ReportsMeasuresIntegrationTest {
                 .containsExactly(tuple("2020-03-02", "filled", 4L), tuple("2020-03-09", "not filled", 2L), tuple("2020-03-09", "open", 1L),
                         tuple("2020-04-06", "filled", 1L));
         // hirings have no fill milestone: counted by where they ended
-        assertThat(select(rows("requests", "max"), "process", "student-hiring")).extracting(row -> row.path("outcome").asText(),
-                row -> row.path("requests").asLong()).containsExactly(tuple("EndEvent_Hired", 3L));
+        assertThat(select(rows("requests", "max"), "process", "Student assistant hiring")).extracting(row -> row.path("outcome").asText(),
+                row -> row.path("requests").asLong()).containsExactly(tuple("Students hired", 3L));
     }
 
     @Test
