@@ -84,7 +84,8 @@ class Dashboard {
             case TURNAROUND_BY_PARTNER -> processes.stream().anyMatch(process -> process.partnerVariable() != null);
             case LENDER_RANKING -> viewer.resourceSharing();
             case TASK_WAITING -> viewer.seesAll() || !viewer.processes().isEmpty();
-            case COPYRIGHT_DECISIONS -> properties.decisions().stream().anyMatch(decision -> viewer.inAny(decision.groups()));
+            case COPYRIGHT_DECISIONS -> properties.decisions().stream().anyMatch(decision -> viewer.inAny(decision.groups()))
+                    || viewer.inAny(properties.courseMaterialsDecisionGroups());
             case TIME_TO_HIRE -> properties.timeToHire() != null && viewer.sees(properties.timeToHire().process());
             case EMAILS -> viewer.inAny(properties.emailGroups());
         };
@@ -241,8 +242,13 @@ class Dashboard {
         properties.decisions().stream().filter(decision -> viewer.inAny(decision.groups()))
                 .forEach(decision -> decisionsAndMail.decisions(decision, range).forEach(count -> rows.add(
                         row(count.decisionKey(), count.outcome(), count.rule(), count.ruleId(), count.decisions()))));
+        if (viewer.inAny(properties.courseMaterialsDecisionGroups())) {
+            decisionsAndMail.courseMaterialsDecisions(range).forEach(count -> rows.add(
+                    row(count.decisionKey(), count.outcome(), count.rule(), count.ruleId(), count.decisions())));
+        }
         return new ReportTable(Measure.COPYRIGHT_DECISIONS.id, Measure.COPYRIGHT_DECISIONS.title,
-                "Each copyright decision table's answers in the range, by outcome and the rule (basis) that gave it.",
+                "Each copyright decision table's answers in the range (copies sent through interlibrary loan), and the copyright team's "
+                        + "decisions on course materials (every step, from the decision log), by outcome and the rule (basis) that gave it.",
                 columns("decision", "Decision table", "outcome", "Outcome", "rule", "Rule", "ruleId", "Rule id", "decisions", "Decisions"),
                 rows, stacked("rule", "decisions", "outcome"));
     }
@@ -251,12 +257,12 @@ class Dashboard {
         ReportsProperties.Milestone hired = properties.timeToHire();
         List<List<Object>> rows = new ArrayList<>();
         properties.processes().stream().filter(process -> process.key().equals(hired.process())).findFirst()
-                .ifPresent(process -> requests.turnaround(process, range, false).stream()
-                        .filter(figures -> figures.milestone().equals(hired.milestone()) && RequestMeasures.ALL.equals(figures.serviceType()))
-                        .forEach(figures -> rows.add(row(models.name(process.key()), figures.milestone(), figures.requests(), figures.medianDays(),
-                                figures.p90Days()))));
+                .flatMap(process -> requests.span(process, range, hired.from(), hired.milestone()))
+                .ifPresent(figures -> rows.add(row(models.name(hired.process()), figures.milestone(), figures.requests(), figures.medianDays(),
+                        figures.p90Days())));
         return new ReportTable(Measure.TIME_TO_HIRE.id, Measure.TIME_TO_HIRE.title,
-                "Days from the start of a hiring to the hire, for hirings started in the range.",
+                "Days from " + (hired.from() == null ? "the start of a hiring" : "'" + hired.from() + "'") + " to '" + hired.milestone()
+                        + "', for hirings started in the range.",
                 columns("process", "Process", "milestone", "Milestone", "hires", "Hires", "medianDays", "Median (days)", "p90Days",
                         "90th percentile (days)"),
                 rows, bars(List.of("process"), "medianDays", "p90Days"));

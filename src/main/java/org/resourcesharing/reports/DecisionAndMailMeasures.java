@@ -6,9 +6,15 @@ import org.resourcesharing.reports.ReportsProperties.MeasuredDecision;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Decision tables' outcomes by rule (the engine's decision history) and received emails by classification (mail_received). */
+/**
+ * Decision tables' outcomes by rule (the engine's decision history), the course-materials copyright decisions by outcome
+ * and rule (copyright_decision), and received emails by classification (mail_received).
+ */
 @Repository
 class DecisionAndMailMeasures {
+
+    /** What the course-materials decisions are listed under, beside the decision tables' keys. */
+    static final String COURSE_MATERIALS = "course materials (decision log)";
 
     record DecisionCount(String decisionKey, String outcome, String ruleId, String rule, long decisions) {
     }
@@ -37,6 +43,19 @@ class DecisionAndMailMeasures {
                 .param("from", range.start()).param("to", range.end())
                 .query((rs, row) -> new DecisionCount(decision.key(), rs.getString("outcome"), rs.getString("rule_id"),
                         rs.getString("rule_text") == null ? rs.getString("rule_id") : rs.getString("rule_text"), rs.getLong("decisions")))
+                .list();
+    }
+
+    /** Course-materials copyright decisions made in the range (every step: assessment, review, staff's, rights holder's answer). */
+    List<DecisionCount> courseMaterialsDecisions(DateRange range) {
+        return jdbc.sql("""
+                select outcome, rule_code, max(rule_name) rule_name, count(*) decisions from copyright_decision
+                where decided_at >= :from and decided_at < :to
+                group by outcome, rule_code
+                order by count(*) desc, outcome, rule_code
+                """).param("from", range.startAt()).param("to", range.endAt())
+                .query((rs, row) -> new DecisionCount(COURSE_MATERIALS, rs.getString("outcome"), rs.getString("rule_code"), rs.getString("rule_name"),
+                        rs.getLong("decisions")))
                 .list();
     }
 

@@ -14,7 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param processes   the processes whose instances are counted as requests, with their milestones
  * @param decisions   the decision tables whose outcomes and rules are counted
- * @param timeToHire  the process and milestone of "time to hire"
+ * @param courseMaterialsDecisionGroups who sees the course-materials copyright decisions (the copyright_decision log)
+ *                    counted by outcome and rule, with the decision tables'
+ * @param timeToHire  the process and milestones of "time to hire"
  * @param emailGroups the groups that see the emails received by classification
  * @param defaultDays the date range the dashboard opens with: this many days up to today
  */
@@ -22,6 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record ReportsProperties(
         @DefaultValue List<MeasuredProcess> processes,
         @DefaultValue List<MeasuredDecision> decisions,
+        @DefaultValue("copyright") List<String> courseMaterialsDecisionGroups,
         Milestone timeToHire,
         @DefaultValue({"ill-borrowing", "ill-lending", "hiring"}) List<String> emailGroups,
         @DefaultValue("90") int defaultDays) {
@@ -52,7 +55,10 @@ record ReportsProperties(
     record MeasuredDecision(String key, String outcomeOutput, String ruleOutput, @DefaultValue List<String> groups) {
     }
 
-    /** A milestone of one process: {@code process} and the {@code milestone} name in its {@code milestones}. */
-    record Milestone(String process, String milestone) {
+    /**
+     * The time from one milestone of a process to another: {@code process}, and the names of the milestones in its
+     * {@code milestones}; without {@code from}, from the start of the process.
+     */
+    record Milestone(String process, String from, String milestone) {
     }
 }

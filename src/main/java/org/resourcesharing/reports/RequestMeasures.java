@@ -6,19 +6,19 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 import org.resourcesharing.reports.ReportsProperties.MeasuredProcess;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Requests counted and timed in the database, from the engine's history: each instance of a measured process started
- * in the range is one request, with its service type, partner and reason (process variables), how it ended (its end
- * activity) and when it first reached each milestone (the end of one of the milestone's activities). Only the
- * aggregates leave the database.
+ * Requests counted and timed in the database, from the reports' record of requests ({@link RequestRecords}): each
+ * instance of a measured process started in the range is one request, with its service type, partner and reason
+ * (process variables), how it ended (its end activity) and when it first reached each milestone (the end of one of the
+ * milestone's activities). Only the aggregates leave the database.
  */
 @Repository
 class RequestMeasures {
@@ -118,6 +118,22 @@ class RequestMeasures {
         return rows;
     }
 
+    /**
+     * Median and 90th percentile of the days from one milestone ({@code from}; null: the request's start) to another,
+     * over the requests that reached both; empty when none did.
+     */
+    Optional<Turnaround> span(MeasuredProcess process, DateRange range, String from, String to) {
+        String start = from == null ? "started" : reached(process, from);
+        String end = reached(process, to);
+        String days = "(extract(epoch from " + end + ") - extract(epoch from " + start + ")) / 86400.0";
+        return query(process, range, "select count(*) n, percentile_cont(0.5) within group (order by " + days + ") median,"
+                + " percentile_cont(0.9) within group (order by " + days + ") p90 from " + REQUESTS + " where " + start + " is not null and " + end
+                + " is not null")
+                .query((rs, row) -> rs.getLong("n") == 0 ? null
+                        : new Turnaround(to, ALL, null, rs.getLong("n"), number(rs, "median"), number(rs, "p90")))
+                .optional();
+    }
+
     /** Finished requests never filled: the reason recorded (null when none) and where they ended. */
     List<Reason> unfilledReasons(MeasuredProcess process, DateRange range) {
         String notFilled = process.filledMilestone() == null ? "" : " and " + reached(process, process.filledMilestone()) + " is null";
@@ -131,41 +147,28 @@ class RequestMeasures {
         return weeks ? day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)) : day.withDayOfMonth(1);
     }
 
+    /** The requests of the process started in the range (request_record), with when each first reached each milestone (request_milestone). */
     private JdbcClient.StatementSpec query(MeasuredProcess process, DateRange range, String select) {
         List<String> milestones = new ArrayList<>(process.milestones().keySet());
-        StringBuilder requests = new StringBuilder("select p.START_TIME_ started, p.END_TIME_ ended, p.END_ACT_ID_ end_activity, ")
-                .append(variable(process.serviceTypeVariable(), "service_type")).append(", ")
-                .append(variable(process.partnerVariable(), "partner")).append(", ")
-                .append(variable(process.reasonVariable(), "reason"));
+        StringBuilder requests = new StringBuilder("select r.started, r.ended, r.end_activity, r.service_type, r.partner, r.reason");
+        StringBuilder reached = new StringBuilder("select process_instance_id");
         for (int m = 0; m < milestones.size(); m++) {
-            requests.append(process.milestone(milestones.get(m)).isEmpty() ? ", cast(null as timestamp) m" + m
-                    : ", (select min(a.END_TIME_) from ACT_HI_ACTINST a where a.PROC_INST_ID_ = p.ID_ and a.ACT_ID_ in (:m" + m + ")) m" + m);
+            requests.append(", m.m").append(m);
+            reached.append(", max(case when milestone = :m").append(m).append(" then reached end) m").append(m);
         }
-        requests.append(" from ACT_HI_PROCINST p where p.PROC_DEF_KEY_ = :key and p.START_TIME_ >= :from and p.START_TIME_ < :to");
+        requests.append(" from request_record r");
+        if (!milestones.isEmpty()) {
+            requests.append(" left join (").append(reached).append(" from request_milestone")
+                    .append(" where process_key = :key and started >= :from and started < :to group by process_instance_id) m")
+                    .append(" on m.process_instance_id = r.process_instance_id");
+        }
+        requests.append(" where r.process_key = :key and r.started >= :from and r.started < :to");
         JdbcClient.StatementSpec statement = jdbc.sql(select.replace(REQUESTS, "(" + requests + ") request"))
                 .param("key", process.key()).param("from", range.start()).param("to", range.end());
-        for (String name : Arrays.asList("service_type", "partner", "reason")) {
-            String variable = switch (name) {
-                case "service_type" -> process.serviceTypeVariable();
-                case "partner" -> process.partnerVariable();
-                default -> process.reasonVariable();
-            };
-            if (variable != null) {
-                statement = statement.param(name, variable);
-            }
-        }
         for (int m = 0; m < milestones.size(); m++) {
-            if (!process.milestone(milestones.get(m)).isEmpty()) {
-                statement = statement.param("m" + m, process.milestone(milestones.get(m)));
-            }
+            statement = statement.param("m" + m, milestones.get(m));
         }
         return statement;
-    }
-
-    /** The last value a process variable had (text variables), or null when the process has none configured. */
-    private static String variable(String name, String column) {
-        return name == null ? "cast(null as varchar(4000)) " + column
-                : "(select max(v.TEXT_) from ACT_HI_VARINST v where v.PROC_INST_ID_ = p.ID_ and v.NAME_ = :" + column + ") " + column;
     }
 
     private static String reached(MeasuredProcess process, String milestone) {

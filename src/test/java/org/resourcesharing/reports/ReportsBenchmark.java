@@ -16,7 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Not a test: prints how long the whole dashboard (every measure, as a manager sees it) takes to compute with
  * 1,000,000 historic requests in PostgreSQL, generated in bulk with generate_series: borrowing and lending over five
- * years, with their variables, milestones, other activities, a user task each, ISO 18626 messages, emails and decisions.
+ * years, with their variables, milestones, other activities, a user task each, the reports' record of them
+ * (request_record, request_milestone), ISO 18626 messages, emails and decisions.
  * PostgreSQL only; run it with
  * {@code RS_TEST_POSTGRES_URL=jdbc:postgresql://127.0.0.1:5432/test ./mvnw test -Dtest=ReportsBenchmark -Dbenchmarks}.
  */
@@ -38,9 +39,9 @@ class ReportsBenchmark {
         Assumptions.assumeTrue(TestDatabase.isPostgres(), "the benchmark is of PostgreSQL");
         long generating = System.nanoTime();
         generate();
-        System.out.printf("%nReports benchmark: %,d requests generated in %.1f s (%,d activity instances, %,d variables, %,d tasks, %,d ISO 18626 messages)%n",
-                count("ACT_HI_PROCINST"), seconds(generating), count("ACT_HI_ACTINST"), count("ACT_HI_VARINST"), count("ACT_HI_TASKINST"),
-                count("iso18626_message"));
+        System.out.printf("%nReports benchmark: %,d requests generated in %.1f s (%,d activity instances, %,d variables, %,d tasks, %,d ISO 18626 messages,"
+                + " %,d request records, %,d milestones reached)%n", count("ACT_HI_PROCINST"), seconds(generating), count("ACT_HI_ACTINST"),
+                count("ACT_HI_VARINST"), count("ACT_HI_TASKINST"), count("iso18626_message"), count("request_record"), count("request_milestone"));
 
         Viewer manager = Viewer.of(Set.of(identity.managersGroup()), identity);
         LocalDate today = LocalDate.now();
@@ -112,6 +113,21 @@ class ReportsBenchmark {
                 from bm join generate_series(1, 7) a(step)
                     on (a.step <= 2 and filled) or (a.step = 3 and filled and process_key = 'borrowing') or a.step between 4 and 6 or (a.step = 7 and not ended)
                 """).update();
+        // the reports' record of the same requests, as RequestRecorder writes it while the engine runs them
+        jdbc.sql("""
+                insert into request_record (process_instance_id, process_key, started, ended, end_activity, service_type, partner, reason)
+                select 'bm' || i, process_key, started,
+                    case when ended then started + (ship_days + 20) * interval '1 day' end,
+                    case when ended and filled then 'EndEvent_LoanCompleted' when ended then 'EndEvent_Unfilled' end,
+                    service, partner, case when ended and not filled then 'NotHeld' end
+                from bm
+                """).update();
+        jdbc.sql("""
+                insert into request_milestone (process_instance_id, milestone, process_key, started, reached)
+                select 'bm' || i, m.name, process_key, started, started + (ship_days + m.step - 1) * interval '1 day'
+                from bm join (values ('shipped', 1), ('received', 2), ('notified', 3)) m(name, step)
+                    on filled and (m.step <= 2 or process_key = 'borrowing')
+                """).update();
         jdbc.sql("""
                 insert into ACT_HI_TASKINST (ID_, PROC_DEF_KEY_, PROC_INST_ID_, TASK_DEF_KEY_, NAME_, START_TIME_, END_TIME_)
                 select 'bmt' || i, process_key, 'bm' || i,
@@ -144,7 +160,7 @@ class ReportsBenchmark {
                 from bm join (values ('copyrightDecision'), ('copyrightBasis')) o(name) on i % 10 = 1
                 """).update();
         for (String table : List.of("ACT_HI_PROCINST", "ACT_HI_ACTINST", "ACT_HI_VARINST", "ACT_HI_TASKINST", "iso18626_message", "mail_received",
-                "ACT_HI_DECINST", "ACT_HI_DEC_OUT")) {
+                "ACT_HI_DECINST", "ACT_HI_DEC_OUT", "request_record", "request_milestone")) {
             jdbc.sql("analyze " + table).update();
         }
         jdbc.sql("drop table bm").update();

@@ -42,6 +42,8 @@ class ReportsDashboardBrowserTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
+    RequestRecords records;
+    @Autowired
     TestRestTemplate http;
 
     private WebDriver browser;
@@ -88,7 +90,7 @@ class ReportsDashboardBrowserTest {
 
     @Test
     void theDiagramShowsTheOpenWorkOnEachActivity() throws IOException {
-        TestHistory history = new TestHistory(jdbc);
+        TestHistory history = new TestHistory(jdbc, records);
         LocalDateTime now = LocalDateTime.now();
         for (int hours : new int[] {2, 6, 30}) {
             history.request("borrowing", now.minusDays(3)).waitingAt("Task_ReceiveItem", now.minusHours(hours));
@@ -120,7 +122,7 @@ class ReportsDashboardBrowserTest {
     }
 
     private void constructHistory(LocalDateTime start) {
-        TestHistory history = new TestHistory(jdbc);
+        TestHistory history = new TestHistory(jdbc, records);
         String[] lenders = {"ISIL:CA-OKQ", "ISIL:CA-OTU", "ISIL:US-NYPL"};
         int[] days = {1, 2, 3, 4, 5, 6, 8, 11, 2, 3};
         for (int n = 0; n < days.length; n++) {
@@ -146,7 +148,8 @@ class ReportsDashboardBrowserTest {
                 .ended("EndEvent_Unfilled", start.plusDays(8));
         history.request("borrowing", start.plusDays(7)).variable("serviceType", "Copy").ended("EndEvent_Cancelled", start.plusDays(7));
         for (int n = 1; n <= 4; n++) {
-            history.request("student-hiring", start.plusDays(n)).ended("EndEvent_Hired", start.plusDays(n * 9L));
+            history.request("student-hiring", start.plusDays(n)).reached("Task_PublishPosting", start.plusDays(n + 1L))
+                    .reached("Task_RecordHire", start.plusDays(n * 9L)).ended("EndEvent_Hired", start.plusDays(n * 9L));
             history.decision("copy-copyright", start.plusDays(n), "CopyRule_04", "copyrightDecision", "allow", "copyrightBasis",
                     "Copyright Act s.30.2(1)");
         }

@@ -43,11 +43,13 @@ class ReportsMeasuresIntegrationTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
+    RequestRecords records;
+    @Autowired
     WorkMeasures work;
 
     @BeforeAll
     void constructHistory() {
-        TestHistory history = new TestHistory(jdbc);
+        TestHistory history = new TestHistory(jdbc, records);
         // Borrowing loans from lender A shipped after 1, 2 and 3 days, from lender B after 4 and 10 days (the last one started in April).
         LocalDateTime first = LocalDateTime.of(2020, 3, 2, 9, 0); // a Monday
         history.request("borrowing", first).variable("serviceType", "Loan").variable("supplyingAgencyId", LENDER_A)
@@ -77,15 +79,22 @@ class ReportsMeasuresIntegrationTest {
         // A lending loan shipped after a day.
         history.request("lending", first).variable("serviceType", "Loan").variable("requestingAgencyId", "ISIL:CA-OKQ")
                 .reached("Task_SendLoaned", first.plusDays(1));
-        // Hires after 10, 20 and 30 days.
+        // Hires 10, 20 and 30 days after the posting was published (two days after it was drafted).
         for (int days = 10; days <= 30; days += 10) {
-            history.request("student-hiring", first).reached("EndEvent_Hired", first.plusDays(days)).ended("EndEvent_Hired", first.plusDays(days));
+            LocalDateTime published = first.plusDays(2);
+            history.request("student-hiring", first).reached("Task_PublishPosting", published).reached("Task_RecordHire", published.plusDays(days))
+                    .ended("EndEvent_Hired", published.plusDays(days));
         }
         // Copyright decisions.
         for (int n = 0; n < 3; n++) {
             history.decision("copy-copyright", first.plusDays(3), "CopyRule_04", "copyrightDecision", "allow", "copyrightBasis", "Copyright Act s.30.2(1)");
         }
         history.decision("copy-copyright", first.plusDays(4), "CopyRule_01", "copyrightDecision", "refuse", "copyrightBasis", "Licence terms");
+        // The copyright team's decisions on course materials: two cleared under fair dealing, one refused by the rights holder.
+        history.courseMaterialsDecision("ASSESSMENT", "CLEARED", "FAIR_DEALING", "Fair dealing (s.29)", first.plusDays(5));
+        history.courseMaterialsDecision("ASSESSMENT", "CLEARED", "FAIR_DEALING", "Fair dealing (s.29)", first.plusDays(6));
+        history.courseMaterialsDecision("PERMISSION_ANSWER", "PERMISSION_REFUSED", "PERMISSION", "Permission of the rights holder", first.plusDays(7));
+        history.courseMaterialsDecision("ASSESSMENT", "CLEARED", "FAIR_DEALING", "Fair dealing (s.29)", LocalDateTime.of(2020, 5, 1, 9, 0)); // after
         // Emails.
         history.mailReceived("ill", "LOAN_OR_COPY_REQUEST", "STARTED", first);
         history.mailReceived("ill", "LOAN_OR_COPY_REQUEST", "STARTED", first.plusDays(1));
@@ -126,7 +135,7 @@ class ReportsMeasuresIntegrationTest {
                         tuple("notified", "Loan", 1L, "2.04", "2.04"), // two days and an hour
                         tuple("notified", "all", 1L, "2.04", "2.04"));
         assertThat(select(rows, "process", "Lending")).extracting(row -> row.path("medianDays").asText()).containsOnly("1.00");
-        assertThat(rows).extracting(row -> row.path("process").asText()).containsOnly("Borrowing", "Lending", "student-hiring");
+        assertThat(rows).extracting(row -> row.path("process").asText()).containsOnly("Borrowing", "Lending", "Student assistant hiring");
     }
 
     @Test
@@ -168,8 +177,8 @@ class ReportsMeasuresIntegrationTest {
                 .containsExactly(tuple("2020-03-02", "filled", 4L), tuple("2020-03-09", "not filled", 2L), tuple("2020-03-09", "open", 1L),
                         tuple("2020-04-06", "filled", 1L));
         // hirings have no fill milestone: counted by where they ended
-        assertThat(select(rows("requests", "max"), "process", "student-hiring")).extracting(row -> row.path("outcome").asText(),
-                row -> row.path("requests").asLong()).containsExactly(tuple("EndEvent_Hired", 3L));
+        assertThat(select(rows("requests", "max"), "process", "Student assistant hiring")).extracting(row -> row.path("outcome").asText(),
+                row -> row.path("requests").asLong()).containsExactly(tuple("Students hired", 3L));
     }
 
     @Test
@@ -201,9 +210,14 @@ class ReportsMeasuresIntegrationTest {
     @Test
     void copyrightDecisionsByOutcomeAndRule() {
         assertThat(rows("copyright-decisions", "cora"))
-                .extracting(row -> tuple(row.path("outcome").asText(), row.path("rule").asText(), row.path("ruleId").asText(),
-                        row.path("decisions").asLong()))
-                .containsExactly(tuple("allow", "Copyright Act s.30.2(1)", "CopyRule_04", 3L), tuple("refuse", "Licence terms", "CopyRule_01", 1L));
+                .extracting(row -> tuple(row.path("decision").asText(), row.path("outcome").asText(), row.path("rule").asText(),
+                        row.path("ruleId").asText(), row.path("decisions").asLong()))
+                .containsExactly(tuple("copy-copyright", "allow", "Copyright Act s.30.2(1)", "CopyRule_04", 3L),
+                        tuple("copy-copyright", "refuse", "Licence terms", "CopyRule_01", 1L),
+                        tuple(DecisionAndMailMeasures.COURSE_MATERIALS, "CLEARED", "Fair dealing (s.29)", "FAIR_DEALING", 2L),
+                        tuple(DecisionAndMailMeasures.COURSE_MATERIALS, "PERMISSION_REFUSED", "Permission of the rights holder", "PERMISSION", 1L));
+        // interlibrary loan lending staff see the copy table's decisions, not the course materials'
+        assertThat(rows("copyright-decisions", "leo")).extracting(row -> row.path("decision").asText()).containsOnly("copy-copyright");
     }
 
     @Test
@@ -222,7 +236,7 @@ class ReportsMeasuresIntegrationTest {
 
     @Test
     void openWorkPerActivityWithTheMedianWait() {
-        TestHistory history = new TestHistory(jdbc);
+        TestHistory history = new TestHistory(jdbc, records);
         LocalDateTime now = LocalDateTime.of(2020, 5, 1, 12, 0);
         for (int hours : new int[] {1, 3, 5}) {
             history.request("reports-fixture", now.minusDays(1)).waitingAt("Task_Waiting", now.minusHours(hours));

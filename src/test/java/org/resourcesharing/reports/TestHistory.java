@@ -3,20 +3,24 @@ package org.resourcesharing.reports;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A constructed history: rows written straight into the engine's history tables (and the domain records the reports
- * read) with chosen times, so that medians and percentiles are known in advance.
+ * read) with chosen times, so that medians and percentiles are known in advance. Requests of measured processes are
+ * recorded through {@link RequestRecords}, the same calls the engine's events make through {@link RequestRecorder}.
  */
 final class TestHistory {
 
     private final JdbcClient jdbc;
+    private final RequestRecords records;
 
-    TestHistory(JdbcClient jdbc) {
+    TestHistory(JdbcClient jdbc, RequestRecords records) {
         this.jdbc = jdbc;
+        this.records = records;
     }
 
     /** A process instance started at {@code started}; add variables, milestones and its end. */
@@ -26,6 +30,7 @@ final class TestHistory {
                 insert into ACT_HI_PROCINST (ID_, PROC_INST_ID_, PROC_DEF_ID_, PROC_DEF_KEY_, START_TIME_, STATE_)
                 values (?, ?, ?, ?, ?, 'ACTIVE')
                 """).params(id, id, processKey + ":test", processKey, started).update();
+        records.measured(processKey).ifPresent(process -> records.started(process, id, null, started));
         return new Instance(id, processKey);
     }
 
@@ -42,12 +47,14 @@ final class TestHistory {
         Instance variable(String name, String value) {
             jdbc.sql("insert into ACT_HI_VARINST (ID_, PROC_INST_ID_, PROC_DEF_KEY_, NAME_, VAR_TYPE_, TEXT_, STATE_) values (?, ?, ?, ?, 'string', ?, 'CREATED')")
                     .params(UUID.randomUUID().toString(), id, processKey, name, value).update();
+            records.measured(processKey).ifPresent(process -> records.variables(process, id, Map.of(name, value)));
             return this;
         }
 
         /** The activity was done (ended) at {@code at}. */
         Instance reached(String activityId, LocalDateTime at) {
             activity(activityId, at, at);
+            records.measured(processKey).ifPresent(process -> records.activityEnded(process, id, activityId, at));
             return this;
         }
 
@@ -59,6 +66,7 @@ final class TestHistory {
 
         Instance ended(String endActivityId, LocalDateTime at) {
             reached(endActivityId, at);
+            records.ended(id, endActivityId, at);
             jdbc.sql("update ACT_HI_PROCINST set END_TIME_ = ?, END_ACT_ID_ = ?, STATE_ = 'COMPLETED' where ID_ = ?").params(at, endActivityId, id)
                     .update();
             return this;
@@ -90,6 +98,15 @@ final class TestHistory {
             jdbc.sql("insert into ACT_HI_DEC_OUT (ID_, DEC_INST_ID_, RULE_ID_, VAR_NAME_, VAR_TYPE_, TEXT_) values (?, ?, ?, ?, 'string', ?)")
                     .params(UUID.randomUUID().toString(), id, ruleId, output[0], output[1]).update();
         }
+    }
+
+    /** One decision in the copyright team's log of course-materials decisions. */
+    void courseMaterialsDecision(String step, String outcome, String ruleCode, String ruleName, LocalDateTime at) {
+        jdbc.sql("""
+                insert into copyright_decision (business_key, step, outcome, rule_code, rule_name, reasoning, decided_by, decided_at,
+                    course_code, term, work_key, work_title, work_type, intended_use, units)
+                values ('CR-TEST', ?, ?, ?, ?, 'constructed', 'system', ?, 'TEST 101', '2020W', 'title:test', 'Test', 'BOOK_CHAPTER', 'COURSE_PACK', 0)
+                """).params(step, outcome, ruleCode, ruleName, offset(at)).update();
     }
 
     void mailReceived(String mailbox, String classification, String outcome, LocalDateTime at) {
