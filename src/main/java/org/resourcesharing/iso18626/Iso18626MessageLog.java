@@ -4,9 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -81,7 +83,12 @@ public class Iso18626MessageLog {
     public record Asked(String requestId, OffsetDateTime askedAt, OffsetDateTime filledAt) {
     }
 
-    /** Our requests to one lender since a moment, each with when the lender filled it: what a lender's fill rate and turnaround are made of. */
+    /**
+     * Our requests to one lender since a moment whose outcome is known, each with when the lender
+     * filled it: what a lender's fill rate and turnaround are made of. A request still waiting for the
+     * lender (no Loaned or CopyCompleted, no Unfilled or Cancelled from it, no Cancel from us) is not
+     * counted, or a burst of new requests would look like a lender that fills none.
+     */
     public List<Asked> askedOf(String lenderId, OffsetDateTime since) {
         Map<String, OffsetDateTime> asked = new LinkedHashMap<>();
         jdbc.sql("""
@@ -100,7 +107,14 @@ public class Iso18626MessageLog {
                 .query(rs -> {
                     filled.putIfAbsent(rs.getString(1), rs.getObject(2, OffsetDateTime.class));
                 });
-        return asked.entrySet().stream().map(request -> new Asked(request.getKey(), request.getValue(), filled.get(request.getKey()))).toList();
+        Set<String> notFilled = new HashSet<>(jdbc.sql("""
+                select requesting_request_id from iso18626_message
+                where partner_agency_id = ? and created_at > ?
+                  and ((direction = 'IN' and message_value in ('Unfilled', 'Cancelled'))
+                    or (direction = 'OUT' and message_type = 'requestingAgencyMessage' and message_value = 'Cancel'))
+                """).params(lenderId, since).query(String.class).list());
+        return asked.entrySet().stream().filter(request -> filled.containsKey(request.getKey()) || notFilled.contains(request.getKey()))
+                .map(request -> new Asked(request.getKey(), request.getValue(), filled.get(request.getKey()))).toList();
     }
 
     public List<Entry> forBusinessKey(String businessKey) {
