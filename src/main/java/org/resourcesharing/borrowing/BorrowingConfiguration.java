@@ -1,9 +1,11 @@
 package org.resourcesharing.borrowing;
 
 import java.time.Clock;
+import java.time.Instant;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.resourcesharing.platform.PersonalDataStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,6 +22,16 @@ class BorrowingConfiguration {
     BorrowingIntake borrowingIntake(BorrowingRequests requests, RuntimeService runtimeService, BorrowingProperties properties) {
         // "today" (needed-by dates, years) is the library's today: the clock's zone is the configured one
         return new BorrowingIntake(requests, runtimeService, properties, Clock.system(properties.zone()));
+    }
+
+    /** The patron of a finished borrowing request, once its personal data is due for erasure. */
+    @Bean
+    PersonalDataStore borrowingRequestPatrons(BorrowingRequests requests) {
+        return erased -> {
+            if (BorrowingIntake.PROCESS_KEY.equals(erased.processDefinitionKey())) {
+                requests.erasePatron(erased.businessKey(), Instant.now());
+            }
+        };
     }
 
     @Bean

@@ -54,6 +54,12 @@ final class BorrowingRequests {
         return new Numbered(requestNumber, token);
     }
 
+    /** Forgets who asked (README "Retention and privacy"); what was asked for, how and when stays for statistics. */
+    void erasePatron(String businessKey, Instant erasedAt) {
+        jdbc.sql("update borrowing_request set patron_id = null, patron_name = null, patron_email = null, personal_data_erased_at = ? where business_key = ?")
+                .params(OffsetDateTime.ofInstant(erasedAt, ZoneOffset.UTC), businessKey).update();
+    }
+
     Optional<StoredRequest> byStatusToken(String token) {
         if (!TOKEN.matcher(token).matches()) {
             return Optional.empty();

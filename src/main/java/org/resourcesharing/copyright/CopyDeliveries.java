@@ -176,6 +176,12 @@ public class CopyDeliveries {
                 .toList();
     }
 
+    /** Forgets from where the copies of a request were downloaded (README "Retention and privacy"); the downloads' times stay. */
+    void forgetDownloaders(String businessKey) {
+        jdbc.sql("update copy_access set remote_address = null where delivery_id in (select id from copy_delivery where business_key = ?)")
+                .param(businessKey).update();
+    }
+
     /**
      * Deletes the files of copies whose use has ended or that stayed unopened too long, and the
      * records (with their downloads) older than the retention period.

@@ -82,7 +82,12 @@ public class Iso18626MessageLog {
     public record LenderFigures(String lenderId, long asked, long filled, Double averageDays, Double medianDays, Double p90Days) {
     }
 
-    /** {@link LenderFigures} of every lender we asked between the two moments (one lender only when {@code lenderId} is given), computed in the database. */
+    /**
+     * {@link LenderFigures} of every lender we asked between the two moments (one lender only when
+     * {@code lenderId} is given), computed in the database, over the requests whose outcome is known: a
+     * request still waiting for the lender (no Loaned or CopyCompleted, no Unfilled or Cancelled from it, no
+     * Cancel from us) is not counted, or a burst of new requests would look like a lender that fills none.
+     */
     public List<LenderFigures> lenderFigures(OffsetDateTime from, OffsetDateTime to, String lenderId) {
         // derived tables, not WITH: H2 2.3 can answer a repeated WITH query with the rows of its previous parameters
         return jdbc.sql("""
@@ -101,7 +106,14 @@ public class Iso18626MessageLog {
                         where direction = 'IN' and message_value in ('Loaned', 'CopyCompleted') and created_at >= :from
                           and (cast(:lender as varchar(100)) is null or partner_agency_id = :lender)
                         group by partner_agency_id, requesting_request_id) f
-                    on f.lender = a.lender and f.request_id = a.request_id) served
+                    on f.lender = a.lender and f.request_id = a.request_id
+                    left join (
+                        select distinct partner_agency_id lender, requesting_request_id request_id from iso18626_message
+                        where created_at >= :from and (cast(:lender as varchar(100)) is null or partner_agency_id = :lender)
+                          and ((direction = 'IN' and message_value in ('Unfilled', 'Cancelled'))
+                            or (direction = 'OUT' and message_type = 'requestingAgencyMessage' and message_value = 'Cancel'))) n
+                    on n.lender = a.lender and n.request_id = a.request_id
+                    where f.filled_at is not null or n.request_id is not null) served
                 group by lender order by lender
                 """).param("from", from).param("to", to).param("lender", lenderId)
                 .query((rs, row) -> new LenderFigures(rs.getString("lender"), rs.getLong("asked"), rs.getLong("filled"),

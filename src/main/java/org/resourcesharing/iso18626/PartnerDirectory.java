@@ -2,16 +2,21 @@ package org.resourcesharing.iso18626;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.resourcesharing.iso18626.Partner.AuthenticationType;
 import org.resourcesharing.iso18626.Partner.Credentials;
@@ -24,11 +29,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PartnerDirectory {
 
+    private static final int MAX_VERIFIED_SECRETS = 1000;
     private static final String COLUMNS = "agency_id, name, own_agency, endpoint_url, email, tier, currency, lending_fee, "
             + "answer_timeout, outgoing_auth_type, outgoing_username, outgoing_secret, active";
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwordEncoder;
+    /** Digests of secrets with their hash that matched (see secretMatches); forgotten all at once when full. */
+    private final Set<String> verifiedSecrets = ConcurrentHashMap.newKeySet();
 
     PartnerDirectory(JdbcClient jdbc, PasswordEncoder passwordEncoder) {
         this.jdbc = jdbc;
@@ -143,7 +151,7 @@ public class PartnerDirectory {
             case BASIC -> header.regionMatches(true, 0, "Basic ", 0, 6) && basicMatches(header.substring(6).trim(), stored.get().username(), stored.get().hash());
             case SHARED_SECRET -> {
                 String presented = header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : securityCode;
-                yield presented != null && !presented.isBlank() && passwordEncoder.matches(presented, stored.get().hash());
+                yield presented != null && !presented.isBlank() && secretMatches(presented, stored.get().hash());
             }
         };
     }
@@ -156,7 +164,36 @@ public class PartnerDirectory {
             return false;
         }
         int colon = decoded.indexOf(':');
-        return colon > 0 && decoded.substring(0, colon).equals(username) && passwordEncoder.matches(decoded.substring(colon + 1), hash);
+        return colon > 0 && decoded.substring(0, colon).equals(username) && secretMatches(decoded.substring(colon + 1), hash);
+    }
+
+    /**
+     * The stored hash is slow to check on purpose, and a partner sends every message with the same
+     * secret: a secret that matched once is remembered, as a digest of it with its hash, so the same
+     * pair is not checked again (under load the checks took the endpoint's CPU). A changed secret has
+     * a new hash and is checked afresh; a wrong one is never remembered.
+     */
+    private boolean secretMatches(String presented, String hash) {
+        String pair = digest(hash + "\n" + presented);
+        if (verifiedSecrets.contains(pair)) {
+            return true;
+        }
+        if (!passwordEncoder.matches(presented, hash)) {
+            return false;
+        }
+        if (verifiedSecrets.size() >= MAX_VERIFIED_SECRETS) {
+            verifiedSecrets.clear();
+        }
+        verifiedSecrets.add(pair);
+        return true;
+    }
+
+    private static String digest(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
     }
 
     private static Partner partner(ResultSet rs, int row) throws SQLException {

@@ -30,7 +30,12 @@ class LenderStatisticsIntegrationTest {
             message("IN", lender, "R-" + lender + n, "supplyingAgencyMessage", "WillSupply", asked.plusDays(1));
             message("IN", lender, "R-" + lender + n, "supplyingAgencyMessage", n <= 2 ? "Loaned" : "CopyCompleted", asked.plusDays(n));
         }
+        message("IN", lender, "R-" + lender + 5, "supplyingAgencyMessage", "Unfilled", asked.plusDays(1));
         message("OUT", lender, "R-OLD", "request", "Loan", OffsetDateTime.now().minusYears(2));
+        // requests still waiting for the lender say nothing yet about its fill rate
+        for (int n = 1; n <= 10; n++) {
+            message("OUT", lender, "R-OPEN-" + lender + n, "request", "Loan", OffsetDateTime.now().minusHours(1));
+        }
 
         LenderStatistics.Record record = statistics.of(lender);
 

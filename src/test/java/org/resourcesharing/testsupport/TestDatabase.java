@@ -36,9 +36,20 @@ public final class TestDatabase {
         if (!isPostgres()) {
             return new Jdbc("jdbc:h2:mem:rs-" + purpose + ";DB_CLOSE_DELAY=-1", "sa", "");
         }
+        return createPostgres(purpose);
+    }
+
+    /** Whether a PostgreSQL server is named for tests ({@code RS_TEST_POSTGRES_URL}), whatever {@code RS_TEST_DATABASE} says. */
+    public static boolean postgresAvailable() {
+        String serverUrl = System.getenv(POSTGRES_URL_VARIABLE);
+        return serverUrl != null && !serverUrl.isBlank();
+    }
+
+    /** A new, empty PostgreSQL database on the server {@code RS_TEST_POSTGRES_URL} names, for tests that need PostgreSQL itself. */
+    public static synchronized Jdbc createPostgres(String purpose) {
         String serverUrl = System.getenv(POSTGRES_URL_VARIABLE);
         if (serverUrl == null || serverUrl.isBlank()) {
-            throw new IllegalStateException(DATABASE_VARIABLE + "=postgres needs " + POSTGRES_URL_VARIABLE
+            throw new IllegalStateException("Tests on PostgreSQL need " + POSTGRES_URL_VARIABLE
                     + ", e.g. jdbc:postgresql://127.0.0.1:5432/test");
         }
         Matcher url = POSTGRES_URL.matcher(serverUrl);
