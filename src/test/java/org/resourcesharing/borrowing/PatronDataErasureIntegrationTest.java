@@ -88,7 +88,10 @@ class PatronDataErasureIntegrationTest {
                 .map(HistoricVariableInstance::getName)).contains("isbn", "serviceType", "patronType", "requestNumber")
                 .doesNotContain("patronId", "patronName", "patronEmail", "patronNote");
 
-        assertThat(erasure.eraseDue(ended.getEndTime().toInstant().plus(keepFor).plusSeconds(60))).as("nothing left to erase").isZero();
+        // erased once: a later run leaves it as it is (other tests' processes may still end and be erased by it)
+        erasure.eraseDue(ended.getEndTime().toInstant().plus(keepFor).plusSeconds(60));
+        assertThat(patronRow(ended.getBusinessKey())).containsEntry("personal_data_erased_at", row.get("personal_data_erased_at"));
+        assertThat(traces(started.getId())).isZero();
     }
 
     /** Rows of the runtime and history tables of variables, their updates and form fields that name the patron in any way. */

@@ -2,8 +2,6 @@ package org.resourcesharing.hiring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,17 +11,13 @@ import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.resourcesharing.copyright.TestPdfs;
 import org.resourcesharing.testsupport.PageForms;
 import org.resourcesharing.testsupport.ResourceSharingIntegrationTest;
 import org.resourcesharing.testsupport.TestProcesses;
@@ -82,7 +76,7 @@ class HiringPagesIntegrationTest {
                 "consent: we can only consider your application with your consent", "value=\"Sam Student\"");
         assertThat(count(posting)).isZero();
 
-        byte[] resumeFile = pdf("Sam Student", "Education: Trent University, BA English",
+        byte[] resumeFile = TestPdfs.lines("Sam Student", "Education: Trent University, BA English",
                 "Experience: circulation desk, Peterborough Public Library");
         MultiValueMap<String, Object> good = application("Sam Student", "0654321", "sam.student@trentu.example.ca", "Sam-Student-CV.pdf",
                 resumeFile, List.of("mon-evening", "sat-day"));
@@ -123,7 +117,7 @@ class HiringPagesIntegrationTest {
         ProcessInstance posting = openPosting("Weekend service desk assistant " + UUID.randomUUID().toString().substring(0, 6));
         ResponseEntity<String> page = http.getForEntity("/jobs/" + posting.getBusinessKey(), String.class);
         MultiValueMap<String, Object> form = application("Noor Haddad", "0711111", "noor.haddad@trentu.example.ca", "noor.pdf",
-                pdf("Noor Haddad", "Education: Trent", "Experience: tutoring"), List.of("sat-day", "sun-day"));
+                TestPdfs.lines("Noor Haddad", "Education: Trent", "Experience: tutoring"), List.of("sat-day", "sun-day"));
         form.add("consent", "true");
         assertThat(post(page, "/jobs/" + posting.getBusinessKey() + "/applications", form).getStatusCode()).isEqualTo(HttpStatus.OK);
         String candidate = jdbc.sql("select application_number from hiring_application where posting_number = ?")
@@ -232,26 +226,6 @@ class HiringPagesIntegrationTest {
     private ResponseEntity<String> post(ResponseEntity<String> page, String path, MultiValueMap<String, Object> form) {
         form.add("_csrf", PageForms.csrfToken(page));
         return http.postForEntity(path, new HttpEntity<>(form, PageForms.multipartHeaders(PageForms.cookie(page, "RS-PATRON-XSRF"))), String.class);
-    }
-
-    private static byte[] pdf(String... lines) throws IOException {
-        try (PDDocument document = new PDDocument(); ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
-            PDPage page = new PDPage();
-            document.addPage(page);
-            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-                content.beginText();
-                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 11);
-                content.setLeading(16);
-                content.newLineAtOffset(60, 720);
-                for (String line : lines) {
-                    content.showText(line);
-                    content.newLine();
-                }
-                content.endText();
-            }
-            document.save(bytes);
-            return bytes.toByteArray();
-        }
     }
 
     private static void awaitTrue(BooleanSupplier condition, String what) {

@@ -13,14 +13,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.resourcesharing.copyright.TestPdfs;
 
 /** Real MIME messages and real PDF, DOCX and ZIP files, built the way mail clients and office software build them. */
 final class TestMails {
@@ -119,38 +117,18 @@ final class TestMails {
     }
 
     /** A one-page PDF with one line of text per argument. */
-    static byte[] pdf(String... lines) throws IOException {
-        try (PDDocument document = pdfDocument(lines)) {
-            return save(document);
-        }
+    static byte[] pdf(String... lines) {
+        return TestPdfs.lines(lines);
     }
 
     /** A PDF that opens only with a password. */
     static byte[] encryptedPdf(String... lines) throws IOException {
-        try (PDDocument document = pdfDocument(lines)) {
+        try (PDDocument document = Loader.loadPDF(TestPdfs.lines(lines))) {
             StandardProtectionPolicy policy = new StandardProtectionPolicy("owner-secret", "user-secret", new AccessPermission());
             policy.setEncryptionKeyLength(128);
             document.protect(policy);
             return save(document);
         }
-    }
-
-    private static PDDocument pdfDocument(String... lines) throws IOException {
-        PDDocument document = new PDDocument();
-        PDPage page = new PDPage();
-        document.addPage(page);
-        try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-            content.beginText();
-            content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 11);
-            content.setLeading(16);
-            content.newLineAtOffset(60, 720);
-            for (String line : lines) {
-                content.showText(line);
-                content.newLine();
-            }
-            content.endText();
-        }
-        return document;
     }
 
     private static byte[] save(PDDocument document) throws IOException {
