@@ -217,7 +217,8 @@ class Dashboard {
                     lender.filled(), percent(rate(lender)), lender.averageDays(), lender.medianDays(), lender.p90Days()));
         }
         return new ReportTable(Measure.LENDER_RANKING.id, Measure.LENDER_RANKING.title,
-                "Every lender we asked over ISO 18626 in the range, by fill rate, then median days to ship. The lender selection table "
+                "Every lender we asked over ISO 18626 in the range, by fill rate, then median days to ship; requests still waiting for "
+                        + "the lender's answer are not counted yet. The lender selection table "
                         + "(bpmn/lender-selection.dmn) ranks lenders with the fill rate and average days of the last year, computed the same way.",
                 columns("rank", "Rank", "lender", "Lender", "name", "Name", "asked", "Asked", "filled", "Filled", "fillRate", "Fill rate (%)",
                         "averageDays", "Average (days)", "medianDays", "Median (days)", "p90Days", "90th percentile (days)"),

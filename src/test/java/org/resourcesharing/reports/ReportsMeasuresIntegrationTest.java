@@ -100,14 +100,15 @@ class ReportsMeasuresIntegrationTest {
         history.mailReceived("ill", "LOAN_OR_COPY_REQUEST", "STARTED", first.plusDays(1));
         history.mailReceived("ill", "OTHER", "TRIAGE", first.plusDays(1));
         history.mailReceived("ill", "OTHER", "TRIAGE", LocalDateTime.of(2020, 5, 1, 9, 0)); // after the range
-        // Our ISO 18626 requests: lender A filled 3 of 4 (after 1, 2, 3 days), lender B 2 of 2 (after 4 and 10 days).
+        // Our ISO 18626 requests: lender A filled 3 of 4 (after 1, 2, 3 days; the fourth Unfilled), and a fifth still
+        // waiting for its answer counts for nothing yet; lender B 2 of 2 (after 4 and 10 days).
         int[][] asked = {{1}, {2}, {3}, {0}};
         for (int n = 0; n < asked.length; n++) {
             history.message("OUT", LENDER_A, "RPT-A" + n, "request", "Loan", first);
-            if (asked[n][0] > 0) {
-                history.message("IN", LENDER_A, "RPT-A" + n, "supplyingAgencyMessage", "Loaned", first.plusDays(asked[n][0]));
-            }
+            history.message("IN", LENDER_A, "RPT-A" + n, "supplyingAgencyMessage", asked[n][0] > 0 ? "Loaned" : "Unfilled",
+                    first.plusDays(asked[n][0] > 0 ? asked[n][0] : 1));
         }
+        history.message("OUT", LENDER_A, "RPT-A-WAITING", "request", "Loan", first);
         history.message("OUT", LENDER_B, "RPT-B1", "request", "Loan", first);
         history.message("IN", LENDER_B, "RPT-B1", "supplyingAgencyMessage", "Loaned", first.plusDays(4));
         history.message("OUT", LENDER_B, "RPT-B2", "request", "Copy", first);
