@@ -6,3 +6,6 @@ create index ix_request_record_key_started on request_record (process_key, start
 
 drop index ix_request_milestone_key_started;
 create index ix_request_milestone_key_started on request_milestone (process_key, started, process_instance_id, milestone, reached);
+
+-- The lender ranking reads the ISO 18626 messages of a date range over every lender: by date, not lender first.
+create index ix_iso18626_message_created on iso18626_message (created_at);
