@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,9 +70,9 @@ class Dashboard {
         this.models = models;
     }
 
-    /** Every measure the viewer may see. */
+    /** Every measure the viewer may see, computed side by side (each is its own read-only query on the connection pool). */
     List<ReportTable> all(Viewer viewer, DateRange range, boolean weeks) {
-        return Arrays.stream(Measure.values()).map(measure -> table(measure, viewer, range, weeks)).flatMap(Optional::stream).toList();
+        return Arrays.stream(Measure.values()).parallel().map(measure -> table(measure, viewer, range, weeks)).flatMap(Optional::stream).toList();
     }
 
     /** Whether the measure is for the viewer's groups (and has something configured to show them). */
@@ -118,9 +119,11 @@ class Dashboard {
                 .thenComparing(Key::serviceType, Comparator.nullsFirst(Comparator.naturalOrder())).thenComparing(Key::outcome));
         for (MeasuredProcess process : processes) {
             String name = models.name(process.key());
+            Map<String, String> endActivityNames = new HashMap<>(); // looked up once each, not once per day
             for (RequestMeasures.DayCount day : requests.perDay(process, range)) {
                 String outcome = process.filledMilestone() == null && !RequestMeasures.OPEN.equals(day.outcome())
-                        ? models.activityName(process.key(), day.outcome()) : day.outcome();
+                        ? endActivityNames.computeIfAbsent(day.outcome(), endActivity -> models.activityName(process.key(), endActivity))
+                        : day.outcome();
                 counts.merge(new Key(RequestMeasures.periodStart(day.day(), weeks), name, day.serviceType(), outcome), day.requests(),
                         Long::sum);
             }
@@ -141,13 +144,14 @@ class Dashboard {
             if (process.filledMilestone() == null) {
                 continue;
             }
+            String name = models.name(process.key());
             List<RequestMeasures.FillRate> rates = requests.fillRates(process, range);
             long filled = rates.stream().mapToLong(RequestMeasures.FillRate::filled).sum();
             long notFilled = rates.stream().mapToLong(RequestMeasures.FillRate::notFilled).sum();
             for (RequestMeasures.FillRate rate : rates) {
-                rows.add(row(models.name(process.key()), rate.serviceType(), rate.filled(), rate.notFilled(), percent(rate.rate())));
+                rows.add(row(name, rate.serviceType(), rate.filled(), rate.notFilled(), percent(rate.rate())));
             }
-            rows.add(row(models.name(process.key()), RequestMeasures.ALL, filled, notFilled,
+            rows.add(row(name, RequestMeasures.ALL, filled, notFilled,
                     percent(new RequestMeasures.FillRate(null, filled, notFilled).rate())));
         }
         return new ReportTable(Measure.FILL_RATE.id, Measure.FILL_RATE.title,
@@ -159,8 +163,9 @@ class Dashboard {
     private ReportTable turnaround(List<MeasuredProcess> processes, DateRange range) {
         List<List<Object>> rows = new ArrayList<>();
         for (MeasuredProcess process : processes) {
+            String name = models.name(process.key());
             for (RequestMeasures.Turnaround figures : requests.turnaround(process, range, false)) {
-                rows.add(row(models.name(process.key()), figures.milestone(), figures.serviceType(), figures.requests(), figures.medianDays(),
+                rows.add(row(name, figures.milestone(), figures.serviceType(), figures.requests(), figures.medianDays(),
                         figures.p90Days()));
             }
         }
@@ -177,8 +182,9 @@ class Dashboard {
             if (process.partnerVariable() == null) {
                 continue;
             }
+            String name = models.name(process.key());
             for (RequestMeasures.Turnaround figures : requests.turnaround(process, range, true)) {
-                rows.add(row(models.name(process.key()), figures.partner(), figures.milestone(), figures.serviceType(), figures.requests(),
+                rows.add(row(name, figures.partner(), figures.milestone(), figures.serviceType(), figures.requests(),
                         figures.medianDays(), figures.p90Days()));
             }
         }
@@ -195,8 +201,9 @@ class Dashboard {
             if (process.filledMilestone() == null) {
                 continue;
             }
+            String name = models.name(process.key());
             for (RequestMeasures.Reason reason : requests.unfilledReasons(process, range)) {
-                rows.add(row(models.name(process.key()), reason.reason() == null ? "(none given)" : reason.reason(),
+                rows.add(row(name, reason.reason() == null ? "(none given)" : reason.reason(),
                         models.activityName(process.key(), reason.endActivityId()), reason.requests()));
             }
         }
@@ -227,8 +234,9 @@ class Dashboard {
 
     private ReportTable taskWaiting(Viewer viewer, DateRange range) {
         List<List<Object>> rows = new ArrayList<>();
+        Map<String, String> processNames = new HashMap<>();
         for (WorkMeasures.TaskWaiting task : work.taskWaiting(viewer.seesAll() ? null : viewer.processes(), range, LocalDateTime.now())) {
-            rows.add(row(models.name(task.processKey()), task.taskName(), task.finished(), task.medianHours(), task.p90Hours(), task.open(),
+            rows.add(row(processNames.computeIfAbsent(task.processKey(), models::name), task.taskName(), task.finished(), task.medianHours(), task.p90Hours(), task.open(),
                     task.openMedianHours()));
         }
         return new ReportTable(Measure.TASK_WAITING.id, Measure.TASK_WAITING.title,

@@ -16,8 +16,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Not a test: prints how long the whole dashboard (every measure, as a manager sees it) takes to compute with
  * 1,000,000 historic requests in PostgreSQL, generated in bulk with generate_series: borrowing and lending over five
- * years, with their variables, milestones, other activities, a user task each, the reports' record of them
- * (request_record, request_milestone), ISO 18626 messages, emails and decisions.
+ * years, a user task each, where the open ones wait, the reports' record of them (request_record, request_milestone),
+ * ISO 18626 messages, emails and decisions. Not the engine's variables and other activity instances of each request:
+ * no measure reads them, and writing them took most of the ten minutes the generation took.
  * PostgreSQL only; run it with
  * {@code RS_TEST_POSTGRES_URL=jdbc:postgresql://127.0.0.1:5432/test ./mvnw test -Dtest=ReportsBenchmark -Dbenchmarks}.
  */
@@ -39,9 +40,9 @@ class ReportsBenchmark {
         Assumptions.assumeTrue(TestDatabase.isPostgres(), "the benchmark is of PostgreSQL");
         long generating = System.nanoTime();
         generate();
-        System.out.printf("%nReports benchmark: %,d requests generated in %.1f s (%,d activity instances, %,d variables, %,d tasks, %,d ISO 18626 messages,"
+        System.out.printf("%nReports benchmark: %,d requests generated in %.1f s (%,d activity instances, %,d tasks, %,d ISO 18626 messages,"
                 + " %,d request records, %,d milestones reached)%n", count("ACT_HI_PROCINST"), seconds(generating), count("ACT_HI_ACTINST"),
-                count("ACT_HI_VARINST"), count("ACT_HI_TASKINST"), count("iso18626_message"), count("request_record"), count("request_milestone"));
+                count("ACT_HI_TASKINST"), count("iso18626_message"), count("request_record"), count("request_milestone"));
 
         Viewer manager = Viewer.of(Set.of(identity.managersGroup()), identity);
         LocalDate today = LocalDate.now();
@@ -68,7 +69,7 @@ class ReportsBenchmark {
 
     private void generate() {
         jdbc.sql("""
-                create table bm as
+                create unlogged table bm as
                 select i, case when i % 5 < 3 then 'borrowing' else 'lending' end process_key,
                     localtimestamp - random() * interval '1826 days' started,
                     case when random() < 0.6 then 'Loan' else 'Copy' end service,
@@ -87,31 +88,13 @@ class ReportsBenchmark {
                     case when ended then 'COMPLETED' else 'ACTIVE' end
                 from bm
                 """).update();
+        // where open requests wait (the engine's activity instances and variables are not read by the dashboard any more:
+        // the request measures read request_record and request_milestone)
         jdbc.sql("""
-                insert into ACT_HI_VARINST (ID_, PROC_INST_ID_, PROC_DEF_KEY_, NAME_, VAR_TYPE_, TEXT_, STATE_)
-                select 'bmv' || i || '-' || v.name, 'bm' || i, process_key, v.name, 'string',
-                    case v.name when 'serviceType' then service when 'reasonUnfilled' then 'NotHeld' else partner end, 'CREATED'
-                from bm join (values ('serviceType'), ('supplyingAgencyId'), ('requestingAgencyId'), ('reasonUnfilled'), ('title')) v(name)
-                    on v.name in ('serviceType', 'title')
-                    or (v.name = 'supplyingAgencyId' and process_key = 'borrowing') or (v.name = 'requestingAgencyId' and process_key = 'lending')
-                    or (v.name = 'reasonUnfilled' and ended and not filled)
-                """).update();
-        // milestones of filled requests, three other activities of every request, and where open ones wait
-        jdbc.sql("""
-                insert into ACT_HI_ACTINST (ID_, PROC_DEF_ID_, PROC_DEF_KEY_, PROC_INST_ID_, EXECUTION_ID_, ACT_ID_, ACT_TYPE_, START_TIME_, END_TIME_)
-                select 'bma' || i || '-' || a.step, process_key || ':bm', process_key, 'bm' || i, 'bm' || i,
-                    case a.step
-                        when 1 then case when process_key = 'borrowing' then (case service when 'Loan' then 'Event_Loaned' else 'Event_CopyCompleted' end)
-                                         else (case service when 'Loan' then 'Task_SendLoaned' else 'Task_SendCopyCompleted' end) end
-                        when 2 then case when process_key = 'borrowing' then (case service when 'Loan' then 'Task_ReceiveItem' else 'Task_FetchCopy' end)
-                                         else 'Event_BorrowerReceived' end
-                        when 3 then case service when 'Loan' then 'Task_EmailReady' else 'Task_EmailCopyReady' end
-                        when 4 then 'StartEvent_PatronRequest' when 5 then 'Task_CheckCitation' when 6 then 'Task_ChooseLenders'
-                        else case when process_key = 'borrowing' then 'Task_ReceiveItem' else 'Task_ReviewRequest' end end,
-                    'bm', started + case when a.step <= 3 then (ship_days + a.step - 1) * interval '1 day' else interval '1 minute' end,
-                    case when a.step = 7 then null else started + case when a.step <= 3 then (ship_days + a.step - 1) * interval '1 day' else interval '1 minute' end end
-                from bm join generate_series(1, 7) a(step)
-                    on (a.step <= 2 and filled) or (a.step = 3 and filled and process_key = 'borrowing') or a.step between 4 and 6 or (a.step = 7 and not ended)
+                insert into ACT_HI_ACTINST (ID_, PROC_DEF_ID_, PROC_DEF_KEY_, PROC_INST_ID_, EXECUTION_ID_, ACT_ID_, ACT_TYPE_, START_TIME_)
+                select 'bma' || i, process_key || ':bm', process_key, 'bm' || i, 'bm' || i,
+                    case when process_key = 'borrowing' then 'Task_ReceiveItem' else 'Task_ReviewRequest' end, 'userTask', started
+                from bm where not ended
                 """).update();
         // the reports' record of the same requests, as RequestRecorder writes it while the engine runs them
         jdbc.sql("""
@@ -159,9 +142,10 @@ class ReportsBenchmark {
                          else (case when i % 7 = 1 then 'Licence terms' else 'Copyright Act s.30.2(1)' end) end
                 from bm join (values ('copyrightDecision'), ('copyrightBasis')) o(name) on i % 10 = 1
                 """).update();
-        for (String table : List.of("ACT_HI_PROCINST", "ACT_HI_ACTINST", "ACT_HI_VARINST", "ACT_HI_TASKINST", "iso18626_message", "mail_received",
+        // vacuum too, as autovacuum does in production: it marks the pages all-visible, so the covering indexes answer alone
+        for (String table : List.of("ACT_HI_PROCINST", "ACT_HI_ACTINST", "ACT_HI_TASKINST", "iso18626_message", "mail_received",
                 "ACT_HI_DECINST", "ACT_HI_DEC_OUT", "request_record", "request_milestone")) {
-            jdbc.sql("analyze " + table).update();
+            jdbc.sql("vacuum analyze " + table).update();
         }
         jdbc.sql("drop table bm").update();
     }
