@@ -1,5 +1,6 @@
 package org.resourcesharing.borrowing;
 
+import java.time.Duration;
 import java.time.Period;
 import java.time.ZoneId;
 import java.util.Currency;
@@ -28,6 +29,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param ruleOfFiveYears      CONTU guidelines: articles published within this many years count (5)
  * @param costConsentWithin    how long the patron has to accept a lender's cost before the lender is told no and the next one asked
  * @param royaltyPayee         the ledger account copyright royalties are owed to (the rights collective that collects them)
+ * @param lenderFiguresMaxAge  how old a lender's fill rate and turnaround (over the last year) may be when the lender
+ *                             selection table gets them; within it they are not read again from the message log
  */
 @ConfigurationProperties("resource-sharing.borrowing")
 record BorrowingProperties(
@@ -45,5 +48,6 @@ record BorrowingProperties(
         @DefaultValue("5") int ruleOfFiveCopies,
         @DefaultValue("5") int ruleOfFiveYears,
         @DefaultValue("P5D") Period costConsentWithin,
-        @DefaultValue("CCC") String royaltyPayee) {
+        @DefaultValue("CCC") String royaltyPayee,
+        @DefaultValue("PT10M") Duration lenderFiguresMaxAge) {
 }

@@ -80,7 +80,7 @@ class BorrowingProcessTest {
     private static final BorrowingProperties PROPERTIES = new BorrowingProperties("http://localhost:8080", List.of("graduate"),
             Currency.getInstance("CAD"), ZoneId.of("America/Toronto"), "ISIL:CA-OPETB",
             List.of("REFERENCE", "RESERVES", "SPECCOLL", "ARCHIVES"), 3, Period.ofDays(7), Period.ofDays(14), Period.ofDays(10), Period.ofDays(3), 5, 5,
-            Period.ofDays(5), "CCC");
+            Period.ofDays(5), "CCC", Duration.ofMinutes(10));
     private static final String US_LENDER = "ISIL:US-WAU";
     /** Our other campus, Queen's (Ontario, no fee), McGill (Canada, a fee), University of Washington (US, a fee in USD). */
     private static final Map<String, Partner> PARTNERS = Map.of(

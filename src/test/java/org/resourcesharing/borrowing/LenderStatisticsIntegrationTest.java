@@ -53,6 +53,23 @@ class LenderStatisticsIntegrationTest {
         assertThat(statistics.of(lender)).isEqualTo(new LenderStatistics.Record(null, null));
     }
 
+    @Test
+    void aLendersFiguresAreReadOnceAndKeptForTheirMaximumAge() {
+        String lender = "ISIL:CA-KEPT" + UUID.randomUUID().toString().substring(0, 6);
+        OffsetDateTime asked = OffsetDateTime.now().minusDays(10);
+        for (int n = 1; n <= 5; n++) {
+            message("OUT", lender, "R-" + lender + n, "request", "Loan", asked);
+            message("IN", lender, "R-" + lender + n, "supplyingAgencyMessage", "Loaned", asked.plusDays(2));
+        }
+        LenderStatistics.Record read = statistics.of(lender);
+
+        message("OUT", lender, "R-" + lender + 6, "request", "Loan", asked);
+        message("IN", lender, "R-" + lender + 6, "supplyingAgencyMessage", "Unfilled", asked.plusDays(1));
+
+        assertThat(read).isEqualTo(new LenderStatistics.Record(1.0, 2.0));
+        assertThat(statistics.of(lender)).as("within lender-figures-max-age (10 minutes)").isEqualTo(read);
+    }
+
     private void message(String direction, String lender, String requestId, String type, String value, OffsetDateTime at) {
         jdbc.sql("""
                 insert into iso18626_message (id, direction, partner_agency_id, requesting_request_id, message_type, message_value, outcome, created_at)
