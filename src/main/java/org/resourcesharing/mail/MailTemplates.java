@@ -3,6 +3,7 @@ package org.resourcesharing.mail;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.Context;
@@ -25,6 +26,8 @@ class MailTemplates {
     }
 
     private final SpringTemplateEngine engine = new SpringTemplateEngine();
+    /** Whether a template has an HTML part: templates come with the application, so looked up once. */
+    private final Map<String, Boolean> withHtml = new ConcurrentHashMap<>();
 
     MailTemplates() {
         engine.addTemplateResolver(resolver(TemplateMode.TEXT, ".txt", 1));
@@ -35,7 +38,7 @@ class MailTemplates {
         String lang = LANGUAGES.contains(language) ? language : "en";
         Context context = new Context(Locale.forLanguageTag(lang), model);
         String base = template + "/" + lang;
-        boolean hasHtml = MailTemplates.class.getClassLoader().getResource("mail-templates/" + base + ".html") != null;
+        boolean hasHtml = withHtml.computeIfAbsent(base, name -> MailTemplates.class.getClassLoader().getResource("mail-templates/" + name + ".html") != null);
         return new Rendered(engine.process(base + ".subject.txt", context).strip(), engine.process(base + ".txt", context),
                 hasHtml ? engine.process(base + ".html", context) : null);
     }

@@ -22,6 +22,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class NotificationService {
 
+    /** Only holds the message while it is built (the sender has its own); made once, as each new one reads the mail providers' files. */
+    private static final Session SESSION = Session.getInstance(new Properties());
+
     private final JavaMailSender mailSender;
     private final MailTemplates templates;
     private final SentMailStore store;
@@ -57,7 +60,7 @@ public class NotificationService {
     }
 
     private MimeMessage message(String recipient, String subject, MailTemplates.Rendered rendered, String messageId) throws MessagingException {
-        MimeMessage message = new MimeMessage(Session.getInstance(new Properties())) {
+        MimeMessage message = new MimeMessage(SESSION) {
             @Override
             protected void updateMessageID() throws MessagingException {
                 setHeader("Message-ID", messageId); // ours, recorded before sending, so replies can be matched
