@@ -163,10 +163,11 @@ class BorrowingThroughputBenchmark {
 
     private Run borrowingPath(int count, String prefix) throws Exception {
         Map<String, Instant> submitted = new ConcurrentHashMap<>();
+        TestRestTemplate bella = http.withBasicAuth("bella", "demo"); // one client: each new one starts an HTTP client of its own
         Instant first = Instant.now();
         inParallel(count, i -> {
             Instant at = Instant.now();
-            JsonNode answer = http.withBasicAuth("bella", "demo").postForObject("/api/borrowing-requests", Map.of("patronId", prefix + "-" + i + "-"
+            JsonNode answer = bella.postForObject("/api/borrowing-requests", Map.of("patronId", prefix + "-" + i + "-"
                     + first.toEpochMilli(), "patronName", "Bench Patron", "patronEmail", "bench-" + i + "@trentu.example.ca", "patronType", "graduate",
                     "serviceType", "Loan", "title", "The patriots and the people", "isbn", "9780802037893"), JsonNode.class);
             submitted.put(answer.get("requestNumber").asText(), at);
