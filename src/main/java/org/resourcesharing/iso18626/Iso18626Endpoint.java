@@ -5,14 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.resourcesharing.iso18626.Iso18626MessageLog.Direction;
 import org.resourcesharing.iso18626.Iso18626MessageLog.Entry;
 import org.resourcesharing.iso18626.Iso18626MessageLog.Outcome;
 import org.resourcesharing.iso18626.model.Header;
 import org.resourcesharing.iso18626.model.ISO18626Message;
 import org.resourcesharing.iso18626.model.TypeErrorType;
+import org.resourcesharing.platform.ProcessChangeRetry;
+import org.resourcesharing.platform.ProcessChangeRetry.ProcessBusyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -33,23 +33,22 @@ class Iso18626Endpoint {
 
     private static final Logger log = LoggerFactory.getLogger(Iso18626Endpoint.class);
     private static final MediaType XML = MediaType.parseMediaType("application/xml;charset=UTF-8");
-    /** How often a message is handed to its process when the process moves on at that very moment. */
-    static final int ATTEMPTS_WHILE_PROCESS_MOVES = 3;
-    /** Seconds after which a partner may send again a message its busy process could not take. */
-    static final String RETRY_AFTER_SECONDS = "30";
+    private static final String RETRY_AFTER_SECONDS = String.valueOf(ProcessChangeRetry.RETRY_AFTER.toSeconds());
 
     private final Iso18626Codec codec;
     private final PartnerDirectory partners;
     private final Iso18626Inbox inbox;
     private final Iso18626MessageLog messageLog;
+    private final ProcessChangeRetry processChanges;
     private final int maxMessageBytes;
 
     Iso18626Endpoint(Iso18626Codec codec, PartnerDirectory partners, Iso18626Inbox inbox, Iso18626MessageLog messageLog,
-            Iso18626Properties properties) {
+            ProcessChangeRetry processChanges, Iso18626Properties properties) {
         this.codec = codec;
         this.partners = partners;
         this.inbox = inbox;
         this.messageLog = messageLog;
+        this.processChanges = processChanges;
         this.maxMessageBytes = properties.maxMessageBytes();
     }
 
@@ -76,14 +75,15 @@ class Iso18626Endpoint {
                         .contentType(MediaType.TEXT_PLAIN)
                         .body(senderId + " must authenticate with the credentials agreed with this library\n");
             }
-            return ResponseEntity.ok().contentType(XML).body(receiveWhileProcessMoves(parsed, sender, received));
+            // a job of the same process may move it on meanwhile: the inbox then meets the process again as it now is
+            return ResponseEntity.ok().contentType(XML).body(processChanges.attempt(() -> inbox.receive(parsed, sender, received)));
         } catch (Iso18626MessageException refused) {
             String confirmation = codec.write(kind.confirmation(message, header, received, refused.errorType(), refused.errorValue()));
             record(kind, message, header, senderId, body, received, Outcome.REJECTED, refused.errorType(), refused.errorValue(), confirmation);
             return ResponseEntity.ok().contentType(XML).body(confirmation);
-        } catch (OptimisticLockingException | MismatchingMessageCorrelationException processMoving) {
+        } catch (ProcessBusyException processMoving) {
             log.warn("An ISO 18626 {} from {} found its process moving on {} times in a row; the partner is asked to send it again",
-                    kind.element, senderId, ATTEMPTS_WHILE_PROCESS_MOVES);
+                    kind.element, senderId, ProcessChangeRetry.ATTEMPTS);
             record(kind, message, header, senderId, body, received, Outcome.REJECTED, null,
                     "not processed: its process was moving on at the same moment; the sender should send it again", null);
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
@@ -95,25 +95,6 @@ class Iso18626Endpoint {
                     "not processed: " + failure.getClass().getSimpleName() + "; the sender should send it again", null);
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.TEXT_PLAIN)
                     .body("The message could not be processed now; please send it again later\n");
-        }
-    }
-
-    /**
-     * Hands the message to the inbox, again when a job of the same process (the catalogue check, say) committed while the
-     * inbox correlated: the engine then refuses the second change, or the event the message was for is gone. The inbox's
-     * transaction kept nothing of it, so the next attempt meets the process as it now is (still waiting, or past the point
-     * where the message mattered). Only a process moving on at every attempt sends the partner away with HTTP 503.
-     */
-    private String receiveWhileProcessMoves(ParsedMessage parsed, Partner sender, OffsetDateTime received) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return inbox.receive(parsed, sender, received);
-            } catch (OptimisticLockingException | MismatchingMessageCorrelationException processMoving) {
-                if (attempt == ATTEMPTS_WHILE_PROCESS_MOVES) {
-                    throw processMoving;
-                }
-                log.debug("Attempt {} met the process moving on; handing the message over again", attempt, processMoving);
-            }
         }
     }
 

@@ -17,6 +17,8 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.junit.jupiter.api.Test;
 import org.resourcesharing.iso18626.Iso18626MessageLog.Entry;
 import org.resourcesharing.iso18626.Iso18626MessageLog.Outcome;
+import org.resourcesharing.platform.ProcessChangeRetry;
+import org.resourcesharing.testsupport.RecordingTransactionManager;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -64,7 +66,7 @@ class Iso18626BusyProcessTest {
 
         ResponseEntity<String> answer = endpoint(inbox).receive(messageFromQueens());
 
-        assertThat(inbox.attempts).isEqualTo(Iso18626Endpoint.ATTEMPTS_WHILE_PROCESS_MOVES);
+        assertThat(inbox.attempts).isEqualTo(ProcessChangeRetry.ATTEMPTS);
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("30");
         assertThat(answer.getBody()).contains("send the message again").doesNotContain("Exception").doesNotContain("\tat ");
@@ -79,6 +81,7 @@ class Iso18626BusyProcessTest {
 
     private Iso18626Endpoint endpoint(Iso18626Inbox inbox) {
         return new Iso18626Endpoint(new Iso18626Codec(Fixtures.MAX_MESSAGE_BYTES), new KnownPartners(), inbox, messageLog,
+                new ProcessChangeRetry(new RecordingTransactionManager()),
                 new Iso18626Properties(Fixtures.MAX_MESSAGE_BYTES, Duration.ofSeconds(5), Duration.ofSeconds(30)));
     }
 
