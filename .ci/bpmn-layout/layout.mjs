@@ -9,7 +9,8 @@
 // fits beside it. Flows that close a loop are drawn by this script, over or under the shapes in between.
 // A drawing wider than MAX_ROW_WIDTH is cut where few flows cross and continues in a row below, like
 // wrapped text. Labels go where they touch no shape, flow or other label. Supports one process without
-// pools, lanes, sub-processes or artifacts, which is what bpmn/ holds.
+// pools, lanes, sub-processes or artifacts, as bpmn/borrowing.bpmn is (lending.bpmn has a sub-process and
+// is arranged by hand in Modeler).
 import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { BpmnModdle } from 'bpmn-moddle';

@@ -11,6 +11,8 @@ import org.resourcesharing.iso18626.Iso18626MessageLog.Outcome;
 import org.resourcesharing.iso18626.model.Header;
 import org.resourcesharing.iso18626.model.ISO18626Message;
 import org.resourcesharing.iso18626.model.TypeErrorType;
+import org.resourcesharing.platform.ProcessChangeRetry;
+import org.resourcesharing.platform.ProcessChangeRetry.ProcessBusyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -23,26 +25,30 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code POST /iso18626}: where partner libraries (and our own other agencies) send requests and
  * messages. Every answer is the confirmation the standard prescribes, OK or ERROR with its error
- * type; only a partner that fails to authenticate gets HTTP 401 instead.
+ * type; only a partner that fails to authenticate gets HTTP 401 instead, and a message that could not
+ * be processed now HTTP 503, so that the partner sends it again.
  */
 @RestController
 class Iso18626Endpoint {
 
     private static final Logger log = LoggerFactory.getLogger(Iso18626Endpoint.class);
     private static final MediaType XML = MediaType.parseMediaType("application/xml;charset=UTF-8");
+    private static final String RETRY_AFTER_SECONDS = String.valueOf(ProcessChangeRetry.RETRY_AFTER.toSeconds());
 
     private final Iso18626Codec codec;
     private final PartnerDirectory partners;
     private final Iso18626Inbox inbox;
     private final Iso18626MessageLog messageLog;
+    private final ProcessChangeRetry processChanges;
     private final int maxMessageBytes;
 
     Iso18626Endpoint(Iso18626Codec codec, PartnerDirectory partners, Iso18626Inbox inbox, Iso18626MessageLog messageLog,
-            Iso18626Properties properties) {
+            ProcessChangeRetry processChanges, Iso18626Properties properties) {
         this.codec = codec;
         this.partners = partners;
         this.inbox = inbox;
         this.messageLog = messageLog;
+        this.processChanges = processChanges;
         this.maxMessageBytes = properties.maxMessageBytes();
     }
 
@@ -69,11 +75,20 @@ class Iso18626Endpoint {
                         .contentType(MediaType.TEXT_PLAIN)
                         .body(senderId + " must authenticate with the credentials agreed with this library\n");
             }
-            return ResponseEntity.ok().contentType(XML).body(inbox.receive(parsed, sender, received));
+            // a job of the same process may move it on meanwhile: the inbox then meets the process again as it now is
+            return ResponseEntity.ok().contentType(XML).body(processChanges.attempt(() -> inbox.receive(parsed, sender, received)));
         } catch (Iso18626MessageException refused) {
             String confirmation = codec.write(kind.confirmation(message, header, received, refused.errorType(), refused.errorValue()));
             record(kind, message, header, senderId, body, received, Outcome.REJECTED, refused.errorType(), refused.errorValue(), confirmation);
             return ResponseEntity.ok().contentType(XML).body(confirmation);
+        } catch (ProcessBusyException processMoving) {
+            log.warn("An ISO 18626 {} from {} found its process moving on {} times in a row; the partner is asked to send it again",
+                    kind.element, senderId, ProcessChangeRetry.ATTEMPTS);
+            record(kind, message, header, senderId, body, received, Outcome.REJECTED, null,
+                    "not processed: its process was moving on at the same moment; the sender should send it again", null);
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                    .contentType(MediaType.TEXT_PLAIN)
+                    .body("The request's process was busy; please send the message again in " + RETRY_AFTER_SECONDS + " seconds\n");
         } catch (RuntimeException failure) {
             log.error("Could not process an ISO 18626 {} from {}", kind.element, senderId, failure);
             record(kind, message, header, senderId, body, received, Outcome.REJECTED, null,

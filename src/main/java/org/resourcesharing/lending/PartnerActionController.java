@@ -5,7 +5,9 @@ import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
 import org.resourcesharing.platform.FieldErrors;
+import org.resourcesharing.platform.ProcessChangeRetry;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -22,6 +24,9 @@ import org.springframework.web.bind.annotation.RestController;
  * <p>Body: {@code action} (Received, ShippedReturn, Renew, Cancel or Notification), optional
  * {@code note}, and {@code agreesToTerms} for a Notification by which the library accepts our loan
  * conditions or fee (sent as Project ReShare's agreement note, which partner systems send the same way).
+ * Answers 202; 400 naming the field when the request is not waiting for that action; 503 with
+ * {@code Retry-After} when the process kept moving on at that moment (a job of it committing), so
+ * that staff try again.
  */
 @RestController
 class PartnerActionController {
@@ -34,9 +39,11 @@ class PartnerActionController {
     }
 
     private final RuntimeService runtimeService;
+    private final ProcessChangeRetry processChanges;
 
-    PartnerActionController(RuntimeService runtimeService) {
+    PartnerActionController(RuntimeService runtimeService, ProcessChangeRetry processChanges) {
         this.runtimeService = runtimeService;
+        this.processChanges = processChanges;
     }
 
     @PostMapping("/api/lending/partner-actions")
@@ -51,16 +58,21 @@ class PartnerActionController {
             errors.add("agreesToTerms", "only a Notification can agree to our terms");
         }
         errors.throwIfAny();
-        String message = "ISO18626 " + body.action();
-        boolean waiting = runtimeService.createExecutionQuery().processInstanceBusinessKey(businessKey)
-                .messageEventSubscriptionName(message).count() > 0;
-        if (!waiting) {
-            errors.add("action", "lending request " + businessKey + " is not waiting for " + body.action() + " now").throwIfAny();
-        }
         Map<String, Object> variables = new HashMap<>();
         variables.put("requesterAction", body.action());
         String note = body.note() == null || body.note().isBlank() ? null : body.note().strip();
         variables.put("requesterNote", agrees ? AGREEMENT_NOTE + (note == null ? "" : " " + note) : note);
-        runtimeService.createMessageCorrelation(message).processInstanceBusinessKey(businessKey).setVariables(variables).correlate();
+        // a job of the same process may move it on meanwhile: each attempt looks again whether it still waits for the action
+        processChanges.attempt(() -> correlate(businessKey, body.action(), variables));
+    }
+
+    private MessageCorrelationResult correlate(String businessKey, String action, Map<String, Object> variables) {
+        String message = "ISO18626 " + action;
+        boolean waiting = runtimeService.createExecutionQuery().processInstanceBusinessKey(businessKey)
+                .messageEventSubscriptionName(message).count() > 0;
+        if (!waiting) {
+            new FieldErrors().add("action", "lending request " + businessKey + " is not waiting for " + action + " now").throwIfAny();
+        }
+        return runtimeService.createMessageCorrelation(message).processInstanceBusinessKey(businessKey).setVariables(variables).correlateWithResult();
     }
 }

@@ -9,24 +9,46 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import org.resourcesharing.platform.FieldErrors.FieldError;
 import org.resourcesharing.platform.FieldErrors.InvalidRequestException;
+import org.resourcesharing.platform.ProcessChangeRetry.ProcessBusyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Every refused API request gets the same answer: HTTP 400 and, for each field, what is wrong with it. */
+/**
+ * Every refused API request gets the same answer: HTTP 400 and, for each field, what is wrong with it. One whose process
+ * was moving on at every attempt ({@link ProcessChangeRetry}) gets HTTP 503 with {@code Retry-After} and what to do.
+ */
 @RestControllerAdvice
 class ApiErrorHandler {
 
+    private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
+
     record ErrorResponse(List<FieldError> errors) {
+    }
+
+    record BusyResponse(String message) {
     }
 
     @ExceptionHandler(InvalidRequestException.class)
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     ErrorResponse invalid(InvalidRequestException invalid) {
         return new ErrorResponse(invalid.errors());
+    }
+
+    @ExceptionHandler(ProcessBusyException.class)
+    ResponseEntity<BusyResponse> busy() {
+        log.warn("A change found its process moving on {} times in a row; the caller is asked to try again", ProcessChangeRetry.ATTEMPTS);
+        long seconds = ProcessChangeRetry.RETRY_AFTER.toSeconds();
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds))
+                .body(new BusyResponse("The request was moving on to its next step at this very moment, so nothing was recorded. Please try again in "
+                        + seconds + " seconds."));
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)

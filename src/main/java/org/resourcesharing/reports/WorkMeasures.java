@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.List;
 
+import org.camunda.bpm.engine.ActivityTypes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -24,6 +25,14 @@ class WorkMeasures {
     /** What is open on one activity of a process now, and the median hours it has been there. */
     record OpenWork(String activityId, long open, Double medianHours, Double oldestHours) {
     }
+
+    /**
+     * Activities that only contain others (an expanded sub-process such as lending's "Decide whether to supply", a
+     * transaction, the body of a multi-instance activity): an instance inside one waits at the activity inside, so only
+     * that activity counts. A call activity does count: its process waits there for the process it called.
+     */
+    private static final List<String> CONTAINERS = List.of(ActivityTypes.SUB_PROCESS, ActivityTypes.SUB_PROCESS_AD_HOC, ActivityTypes.TRANSACTION,
+            ActivityTypes.MULTI_INSTANCE_BODY);
 
     private final JdbcClient jdbc;
 
@@ -55,17 +64,17 @@ class WorkMeasures {
                 .list();
     }
 
-    /** Every activity of the process (any version) with instances waiting on it now. */
+    /** Every activity of the process (any version) with instances waiting on it now; not the {@link #CONTAINERS} they wait in. */
     List<OpenWork> openWork(String processKey, LocalDateTime now) {
         return jdbc.sql("""
                 select ACT_ID_ activity_id, count(*) open_count,
                     percentile_cont(0.5) within group (order by (extract(epoch from cast(:now as timestamp)) - extract(epoch from START_TIME_)) / 3600.0) median_hours,
                     max((extract(epoch from cast(:now as timestamp)) - extract(epoch from START_TIME_)) / 3600.0) oldest_hours
                 from ACT_HI_ACTINST
-                where PROC_DEF_KEY_ = :key and END_TIME_ is null
+                where PROC_DEF_KEY_ = :key and END_TIME_ is null and ACT_TYPE_ not in (:containers)
                 group by ACT_ID_
                 order by count(*) desc, ACT_ID_
-                """).param("key", processKey).param("now", now)
+                """).param("key", processKey).param("containers", CONTAINERS).param("now", now)
                 .query((rs, row) -> new OpenWork(rs.getString("activity_id"), rs.getLong("open_count"),
                         number(rs, "median_hours"), number(rs, "oldest_hours")))
                 .list();

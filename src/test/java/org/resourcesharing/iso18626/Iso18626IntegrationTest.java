@@ -286,6 +286,25 @@ class Iso18626IntegrationTest {
     }
 
     @Test
+    void aCancellationSentRightAfterTheRequestEndsItWhereverTheCatalogueCheckHasGot() {
+        String requestId = newRequestId();
+        post(request(QUEENS, BATA, requestId), "queens", "demo-queens");
+        ProcessInstance lending = lendingFor(QUEENS, requestId);
+        String cancel = codec.write(Iso18626Messages.requestingAgencyMessage(header(BATA, QUEENS, requestId), TypeAction.CANCEL, "Sent in error"));
+
+        // the job executor checks the catalogue meanwhile: the Cancel comes before, during or after that check
+        ISO18626Message confirmation = post(cancel, "queens", "demo-queens");
+
+        assertThat(confirmation.getRequestingAgencyMessageConfirmation().getConfirmationHeader().getMessageStatus()).isEqualTo(TypeMessageStatus.OK);
+        assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(lending.getId()).activityId("Event_CancelReceived")
+                .finished().count()).isOne();
+        assertThat(taskService.createTaskQuery().processInstanceId(lending.getId()).count()).as("no review left for staff").isZero();
+        assertThat(messageLog.forBusinessKey(QUEENS + "/" + requestId)).filteredOn(entry -> entry.direction() == Direction.IN)
+                .extracting(Entry::messageType, Entry::outcome)
+                .containsExactly(tuple("request", Outcome.ROUTED), tuple("requestingAgencyMessage", Outcome.ROUTED));
+    }
+
+    @Test
     void aLateAnswerFromALenderWeNoLongerAskIsKeptButMovesNothing() {
         repositoryService.createDeployment().name("iso18626-test").addClasspathResource("iso18626/awaiting-supplier.bpmn").deploy();
         String requestId = "B-" + newRequestId();

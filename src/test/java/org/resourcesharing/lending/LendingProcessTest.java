@@ -480,6 +480,61 @@ class LendingProcessTest {
     }
 
     @Test
+    void aCancellationThatComesBeforeTheCatalogueCheckIsConfirmedAndNothingElseIsDone() {
+        List<CatalogueQuery> queries = new ArrayList<>();
+        catalogueAnswers = query -> {
+            queries.add(query);
+            return List.of(DIVINERS_ON_OUR_SHELF);
+        };
+        ProcessInstance lending = requestJustArrived();
+        assertThat(lending).isWaitingAt("Task_CheckCatalogue");
+
+        runtimeService().createMessageCorrelation("ISO18626 Cancel").processInstanceBusinessKey("ISIL:CA-OKQ/QU-2026-0042")
+                .setVariable("requesterAction", "Cancel").correlate();
+        assertThat(managementService().createJobQuery().processInstanceId(lending.getId()).count())
+                .as("the catalogue check is dropped; only the confirmation is to be sent").isOne();
+        assertThat(managementService().createJobQuery().processInstanceId(lending.getId()).activityId("Task_ConfirmCancel").count()).isOne();
+        execute(job(lending));
+
+        assertThat(lending).isEnded().hasPassed("Event_CancelReceived", "Task_ConfirmCancel", "EndEvent_Cancelled")
+                .hasNotPassed("Task_CheckCatalogue", "Task_ApplyPolicy", "Task_ReviewRequest", "Task_AnswerAtOnce");
+        assertThat(queries).as("the catalogue is never asked").isEmpty();
+        SupplyingAgencyMessage answer = sender.onlySent().getSupplyingAgencyMessage();
+        assertThat(answer.getMessageInfo().getReasonForMessage().value()).isEqualTo("CancelResponse");
+        assertThat(answer.getMessageInfo().getAnswerYesNo().value()).isEqualTo("Y");
+        assertThat(answer.getStatusInfo().getStatus().value()).isEqualTo("Cancelled");
+    }
+
+    @Test
+    void aCancellationAfterStaffDecidedButBeforeOurAnswerWentOutIsConfirmedInsteadOfTheAnswer() {
+        ProcessInstance lending = requestReceived();
+        complete(task(lending), withVariables("supplyDecision", "supply"));
+        assertThat(lending).isWaitingAt("Task_ReviewRequest"); // the continuation after the review
+
+        cancel();
+        execute(job(lending));
+
+        assertThat(lending).isEnded().hasPassed("Event_CancelReceived", "EndEvent_Cancelled")
+                .hasNotPassed("Gateway_CanSupply", "Task_AnswerWillSupply");
+        assertThat(sender.onlySent().getSupplyingAgencyMessage().getMessageInfo().getReasonForMessage().value()).isEqualTo("CancelResponse");
+    }
+
+    @Test
+    void aRequestThePolicyAnswersAtOnceLeavesTheDecisionSoALaterCancellationFindsItAnswered() {
+        catalogueAnswers = query -> List.of();
+        ProcessInstance lending = requestReceived();
+
+        assertThat(lending).isWaitingAt("Task_AnswerAtOnce").hasPassed("EndEvent_PolicyAnswersAtOnce", "Event_PolicyAnswersAtOnce")
+                .hasNotPassed("Task_ReviewRequest");
+        assertThat(runtimeService().createEventSubscriptionQuery().processInstanceId(lending.getId()).eventName("ISO18626 Cancel").count())
+                .as("the Unfilled is on its way: a Cancel now is confirmed to the partner and kept for staff by the inbox").isZero();
+        execute(job(lending));
+
+        assertThat(lending).isEnded().hasPassed("EndEvent_AnsweredAtOnce").hasNotPassed("Task_ConfirmCancel");
+        assertThat(sender.onlySent().getSupplyingAgencyMessage().getStatusInfo().getStatus().value()).isEqualTo("Unfilled");
+    }
+
+    @Test
     void aPartnerErrorGoesToStaffWithThePartnersWords() {
         sender.refuseWith("UnrecognisedDataValue: requestingAgencyRequestId QU-2026-0042 is closed");
         ProcessInstance lending = requestReceived();
@@ -933,7 +988,14 @@ class LendingProcessTest {
     }
 
     private ProcessInstance requestReceived() {
-        ProcessInstance lending = runtimeService().createMessageCorrelation(Iso18626Events.REQUEST)
+        ProcessInstance lending = requestJustArrived();
+        execute(job(lending)); // the catalogue check
+        return lending;
+    }
+
+    /** Queen's request as the inbox starts it: the catalogue check is still to come. */
+    private static ProcessInstance requestJustArrived() {
+        return runtimeService().createMessageCorrelation(Iso18626Events.REQUEST)
                 .processInstanceBusinessKey("ISIL:CA-OKQ/QU-2026-0042")
                 .setVariables(Map.of(
                         "requestingAgencyId", "ISIL:CA-OKQ", "requestingAgencyName", "Queen's University Library",
@@ -941,7 +1003,5 @@ class LendingProcessTest {
                         "supplyingAgencyRequestId", "L-7F3A09B1", "serviceType", "Loan", "partnerTier", "ocul",
                         "title", "The Diviners", "author", "Laurence, Margaret", "isbn", "9780771047619"))
                 .correlateStartMessage();
-        execute(job(lending)); // the catalogue check
-        return lending;
     }
 }

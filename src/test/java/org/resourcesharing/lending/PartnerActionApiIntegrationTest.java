@@ -7,14 +7,17 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.resourcesharing.platform.ProcessChangeRetry;
 import org.resourcesharing.testsupport.ResourceSharingIntegrationTest;
 import org.resourcesharing.testsupport.TestProcesses;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -22,6 +25,7 @@ import org.springframework.http.ResponseEntity;
 class PartnerActionApiIntegrationTest {
 
     private static final String BUSINESS_KEY = "EMAIL-PA000001";
+    private static final String BUSY_BUSINESS_KEY = "EMAIL-PA000002";
 
     @Autowired
     TestRestTemplate http;
@@ -31,6 +35,8 @@ class PartnerActionApiIntegrationTest {
     HistoryService historyService;
     @Autowired
     ManagementService managementService;
+    @Autowired
+    RepositoryService repositoryService;
 
     private ProcessInstance lending;
 
@@ -74,11 +80,51 @@ class PartnerActionApiIntegrationTest {
     }
 
     @Test
+    void aCancelThatMeetsAJobOfTheProcessCommittingIsHandedOverAgain() {
+        lending = deciding(1);
+
+        ResponseEntity<String> response = http.withBasicAuth("leo", "demo").postForEntity("/api/lending/partner-actions?businessKey={key}",
+                Map.of("action", "Cancel", "note", "Found it in our own stacks"), String.class, BUSY_BUSINESS_KEY);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(lending.getId()).activityId("Task_Review").count())
+                .as("the job committed while the Cancel was handed over the first time").isOne();
+        assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(lending.getId()).singleResult().getEndActivityId())
+                .isEqualTo("EndEvent_Cancelled");
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(lending.getId()).variableName("requesterNote")
+                .singleResult().getValue()).isEqualTo("Found it in our own stacks");
+    }
+
+    @Test
+    void aRequestMovingOnAtEveryAttemptAsksStaffToTryAgainAndKeepsNothing() {
+        lending = deciding(ProcessChangeRetry.ATTEMPTS + 2);
+
+        ResponseEntity<JsonNode> response = http.withBasicAuth("leo", "demo").postForEntity("/api/lending/partner-actions?businessKey={key}",
+                Map.of("action", "Cancel"), JsonNode.class, BUSY_BUSINESS_KEY);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("30");
+        assertThat(response.getBody().path("message").asText()).contains("nothing was recorded").contains("try again in 30 seconds")
+                .doesNotContain("Exception");
+        assertThat(runtimeService.getVariable(lending.getId(), "jobsLeft")).as("a job committed at each attempt").isEqualTo(2L);
+        assertThat(runtimeService.getVariable(lending.getId(), "requesterAction")).isNull();
+        assertThat(runtimeService.createEventSubscriptionQuery().processInstanceId(lending.getId()).eventName("ISO18626 Cancel").count())
+                .as("still waiting for the Cancel").isOne();
+    }
+
+    @Test
     void onlyResourceSharingStaffRecordPartnerActions() {
         ResponseEntity<String> response = http.withBasicAuth("cora", "demo").postForEntity("/api/lending/partner-actions?businessKey={key}",
                 Map.of("action", "Received"), String.class, BUSINESS_KEY);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    /** A request being decided while {@code jobs} jobs of its process run one after another (see the test process). */
+    private ProcessInstance deciding(int jobs) {
+        repositoryService.createDeployment().name("partner-action-test").addClasspathResource("lending/partner-action-while-a-job-runs.bpmn")
+                .enableDuplicateFiltering(false).deploy();
+        return runtimeService.startProcessInstanceByKey("partner-action-while-a-job-runs", BUSY_BUSINESS_KEY, Map.of("jobsLeft", jobs));
     }
 
     private ProcessInstance loanOutToAnEmailOnlyLibrary() {

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import org.camunda.bpm.engine.ActivityTypes;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -246,6 +247,23 @@ class ReportsMeasuresIntegrationTest {
 
         assertThat(work.openWork("reports-fixture", now))
                 .containsExactly(new WorkMeasures.OpenWork("Task_Waiting", 3, 3.0, 5.0));
+    }
+
+    @Test
+    void aRequestInsideASubProcessWaitsOnlyAtTheActivityInside() {
+        TestHistory history = new TestHistory(jdbc, records);
+        LocalDateTime now = LocalDateTime.of(2020, 5, 1, 12, 0);
+        // lending's review is inside "Decide whether to supply" (the Cancel is awaited on the sub-process):
+        // the engine keeps the sub-process's instance open as long as the review's
+        history.request("reports-fixture-scopes", now.minusDays(1)).inside("SubProcess_DecideSupply", ActivityTypes.SUB_PROCESS, now.minusHours(6))
+                .reached("Task_CheckCatalogue", now.minusHours(5)).waitingAt("Task_ReviewRequest", now.minusHours(4));
+        // the same for one lender of several asked in turn, in the body of a multi-instance activity
+        history.request("reports-fixture-scopes", now.minusDays(1))
+                .inside("Task_AskLender#multiInstanceBody", ActivityTypes.MULTI_INSTANCE_BODY, now.minusHours(3))
+                .waitingAt("Task_AskLender", now.minusHours(2));
+
+        assertThat(work.openWork("reports-fixture-scopes", now)).containsExactlyInAnyOrder(
+                new WorkMeasures.OpenWork("Task_ReviewRequest", 1, 4.0, 4.0), new WorkMeasures.OpenWork("Task_AskLender", 1, 2.0, 2.0));
     }
 
     @Test

@@ -53,14 +53,24 @@ final class TestHistory {
 
         /** The activity was done (ended) at {@code at}. */
         Instance reached(String activityId, LocalDateTime at) {
-            activity(activityId, at, at);
+            activity(activityId, "test", at, at);
             records.measured(processKey).ifPresent(process -> records.activityEnded(process, id, activityId, at));
             return this;
         }
 
         /** The activity started at {@code since} and is still waiting. */
         Instance waitingAt(String activityId, LocalDateTime since) {
-            activity(activityId, since, null);
+            activity(activityId, "test", since, null);
+            return this;
+        }
+
+        /**
+         * Since {@code since} the instance is inside an activity that only contains others, of the engine's type
+         * {@code activityType} ({@code subProcess}, {@code multiInstanceBody}, ...): the engine keeps it open as long as
+         * what the instance waits at inside, added with {@link #waitingAt}.
+         */
+        Instance inside(String activityId, String activityType, LocalDateTime since) {
+            activity(activityId, activityType, since, null);
             return this;
         }
 
@@ -81,11 +91,11 @@ final class TestHistory {
             return this;
         }
 
-        private void activity(String activityId, LocalDateTime started, LocalDateTime ended) {
+        private void activity(String activityId, String activityType, LocalDateTime started, LocalDateTime ended) {
             jdbc.sql("""
                     insert into ACT_HI_ACTINST (ID_, PROC_DEF_ID_, PROC_DEF_KEY_, PROC_INST_ID_, EXECUTION_ID_, ACT_ID_, ACT_TYPE_, START_TIME_, END_TIME_)
-                    values (?, ?, ?, ?, ?, ?, 'test', ?, ?)
-                    """).params(UUID.randomUUID().toString(), processKey + ":test", processKey, id, id, activityId, started, ended).update();
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """).params(UUID.randomUUID().toString(), processKey + ":test", processKey, id, id, activityId, activityType, started, ended).update();
         }
     }
 

@@ -1,0 +1,62 @@
+package org.resourcesharing.platform;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The one way something from outside (a partner's ISO 18626 message, what staff record for a partner) is handed to a
+ * running process: when a job of the same process (the catalogue check, say) commits at that very moment, the engine
+ * refuses the change ({@link OptimisticLockingException}) or the event it was for is gone
+ * ({@link MismatchingMessageCorrelationException}). Each attempt runs in a new transaction, which keeps nothing of a
+ * refused one, so the next attempt meets the process as it then is: still waiting, or past the point where the change
+ * mattered (the change's own checks then answer). A process moving on at every attempt ends in
+ * {@link ProcessBusyException}: send again, or try again, after {@link #RETRY_AFTER}.
+ */
+@Component
+public class ProcessChangeRetry {
+
+    /** How often a change is handed to its process when the process moves on at that very moment. */
+    public static final int ATTEMPTS = 3;
+    /** After how long a change its busy process could not take may be tried again. */
+    public static final Duration RETRY_AFTER = Duration.ofSeconds(30);
+
+    private static final Logger log = LoggerFactory.getLogger(ProcessChangeRetry.class);
+
+    private final TransactionTemplate newTransaction;
+
+    public ProcessChangeRetry(PlatformTransactionManager transactions) {
+        this.newTransaction = new TransactionTemplate(transactions);
+        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** The change's result; {@link ProcessBusyException} when its process moved on at every attempt. Any other failure is the change's own. */
+    public <T> T attempt(Supplier<T> change) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return newTransaction.execute(status -> change.get());
+            } catch (OptimisticLockingException | MismatchingMessageCorrelationException processMoving) {
+                if (attempt == ATTEMPTS) {
+                    throw new ProcessBusyException(processMoving);
+                }
+                log.debug("Attempt {} met the process moving on; handing the change over again", attempt, processMoving);
+            }
+        }
+    }
+
+    /** The process moved on at each of the {@link #ATTEMPTS}; nothing of the change was kept. */
+    public static final class ProcessBusyException extends RuntimeException {
+
+        ProcessBusyException(RuntimeException lastConflict) {
+            super("the process moved on at each of " + ATTEMPTS + " attempts; nothing was changed", lastConflict);
+        }
+    }
+}
