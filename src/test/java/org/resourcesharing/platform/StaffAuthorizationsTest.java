@@ -199,6 +199,12 @@ class StaffAuthorizationsTest {
     }
 
     @Test
+    void aGroupWorksEveryTaskOnlyOfItsOwnProcesses() {
+        assertThatThrownBy(() -> new StaffGroup("ill-lending", "Interlibrary loan - lending", List.of("lending"), List.of("borrowing")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[borrowing]");
+    }
+
+    @Test
     void applyingAgainChangesNothing() {
         ProcessInstance enquiry = startEnquiry();
         long authorizations = authorizationService.createAuthorizationQuery().count();
