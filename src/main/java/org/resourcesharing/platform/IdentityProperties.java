@@ -24,7 +24,19 @@ public record IdentityProperties(
      * @param id        Camunda group id, used as candidate group in the diagrams
      * @param name      the name staff see in Admin
      * @param processes process definition keys this group may start, see and work on
+     * @param worksEveryTaskOf the keys among {@code processes} in which every user task is this group's (its
+     *                  candidate group): the group may see and work all tasks of these processes, granted
+     *                  once on the process definition instead of once per task
      */
-    public record StaffGroup(String id, String name, @DefaultValue List<String> processes) {
+    public record StaffGroup(String id, String name, @DefaultValue List<String> processes,
+            @DefaultValue List<String> worksEveryTaskOf) {
+
+        public StaffGroup {
+            List<String> notItsProcesses = worksEveryTaskOf.stream().filter(key -> !processes.contains(key)).toList();
+            if (!notItsProcesses.isEmpty()) {
+                throw new IllegalArgumentException("Staff group " + id + " works every task of " + notItsProcesses
+                        + ", which are not among its processes " + processes);
+            }
+        }
     }
 }

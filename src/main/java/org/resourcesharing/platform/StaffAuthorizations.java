@@ -8,7 +8,9 @@ import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.CREATE_INSTANCE;
 import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_HISTORY;
 import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_INSTANCE;
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_TASK;
 import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.UPDATE_INSTANCE;
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.UPDATE_TASK;
 import static org.camunda.bpm.engine.authorization.Resources.APPLICATION;
 import static org.camunda.bpm.engine.authorization.Resources.DECISION_DEFINITION;
 import static org.camunda.bpm.engine.authorization.Resources.DECISION_REQUIREMENTS_DEFINITION;
@@ -35,9 +37,11 @@ import org.camunda.bpm.engine.identity.Group;
  * Creates the staff and manager groups and grants them what their work needs; never takes a
  * permission away, so what an administrator granted in Admin survives a restart.
  *
- * <p>Staff get no general task permission: the engine grants a group a task when the diagram
- * names it as candidate group, so staff see and work only their own group's tasks. They may start,
- * read and update instances of their group's processes only.
+ * <p>Staff get no general task permission: they see and work only their own group's tasks. In a
+ * process whose every user task is the group's ({@code works-every-task-of}) the group may read and
+ * update all tasks of the process definition, and the engine writes no authorization per task for it
+ * ({@link ProcessWideTaskAuthorizationProvider}); elsewhere the engine grants a group each task whose
+ * candidate group it is. Staff may start, read and update instances of their group's processes only.
  */
 final class StaffAuthorizations {
 
@@ -64,6 +68,9 @@ final class StaffAuthorizations {
             for (String processKey : group.processes()) {
                 grant(group.id(), PROCESS_DEFINITION, processKey,
                         READ, CREATE_INSTANCE, READ_INSTANCE, UPDATE_INSTANCE, READ_HISTORY);
+            }
+            for (String processKey : group.worksEveryTaskOf()) {
+                grant(group.id(), PROCESS_DEFINITION, processKey, READ_TASK, UPDATE_TASK);
             }
         }
         String managers = properties.managersGroup();

@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -39,6 +44,12 @@ class ApplicationIntegrationTest {
     IdentityService identityService;
     @Autowired
     FilterService filterService;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    AuthorizationService authorizationService;
 
     @Test
     void startsWithEveryDiagramAndFormDeployedUnderItsStableName() {
@@ -57,6 +68,21 @@ class ApplicationIntegrationTest {
         assertThat(identityService.createUserQuery().memberOfGroup("managers").userId("max").count()).isOne();
         assertThat(filterService.createFilterQuery().list()).extracting(Filter::getName)
                 .contains(TasklistFilters.GROUP_TASKS, TasklistFilters.MY_TASKS);
+    }
+
+    @Test
+    void borrowingStaffSeeAPatronEnquiryTaskThroughTheGrantOnItsProcessWithNoAuthorizationPerTask() {
+        String enquiry = runtimeService.startProcessInstanceByKey("patron-enquiry", "ENQ-GRANTS",
+                Map.of("patronName", "Ada Reader", "patronEmail", "ada@example.edu", "question", "Can I renew my loan?")).getId();
+        try {
+            String taskId = taskService.createTaskQuery().processInstanceId(enquiry).singleResult().getId();
+
+            assertThat(authorizationService.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(taskId).count()).isZero();
+            assertThat(taskCount("bella", enquiry)).isOne();
+            assertThat(taskCount("leo", enquiry)).isZero();
+        } finally {
+            runtimeService.deleteProcessInstance(enquiry, "test over");
+        }
     }
 
     @Test
@@ -124,6 +150,11 @@ class ApplicationIntegrationTest {
                 .isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(http.withBasicAuth("admin", "admin").getForEntity("/actuator/info", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
+    }
+
+    private int taskCount(String user, String processInstanceId) {
+        return http.withBasicAuth(user, "demo").getForEntity("/engine-rest/task/count?processInstanceId={id}", JsonNode.class,
+                processInstanceId).getBody().path("count").asInt();
     }
 
     private ResponseEntity<String> deployFromModeler(String user, String password, String processName) throws IOException {

@@ -3,8 +3,10 @@ package org.resourcesharing.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -18,7 +20,12 @@ import org.camunda.bpm.model.bpmn.instance.Gateway;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /** What every diagram in bpmn/ must keep, whoever edits it: what Tasklist, Modeler and the engine rely on. */
@@ -58,6 +65,33 @@ class DiagramConventionsTest {
                         .as("candidate group of %s", task.getId()).isTrue()));
     }
 
+    /**
+     * A group listed as working every task of a process sees and works all of its tasks through one grant on
+     * the process definition (StaffAuthorizations): a task of another group added to the diagram would be
+     * shown to it too. Such a process must come off the group's works-every-task-of list in application.yml.
+     */
+    @Test
+    void aGroupThatWorksEveryTaskOfAProcessIsTheOnlyCandidateGroupOfItsUserTasks() throws IOException {
+        Map<String, List<UserTask>> userTasksByProcess = diagrams().values().stream()
+                .flatMap(diagram -> diagram.getModelElementsByType(UserTask.class).stream())
+                .collect(Collectors.groupingBy(task -> processOf(task).getId()));
+        Set<String> processKeys = diagrams().values().stream()
+                .flatMap(diagram -> diagram.getModelElementsByType(Process.class).stream()).map(Process::getId)
+                .collect(Collectors.toSet());
+        for (IdentityProperties.StaffGroup group : configuredIdentity().staffGroups()) {
+            for (String processKey : group.worksEveryTaskOf()) {
+                assertThat(processKeys).as("processes in bpmn/, where %s works every task of %s", group.id(), processKey)
+                        .contains(processKey);
+                for (UserTask task : userTasksByProcess.getOrDefault(processKey, List.of())) {
+                    assertThat(task.getCamundaCandidateGroupsList())
+                            .as("candidate groups of %s in %s, every task of which %s works (application.yml)", task.getId(),
+                                    processKey, group.id())
+                            .containsExactly(group.id());
+                }
+            }
+        }
+    }
+
     @Test
     void everyElementHasANameAndALayoutAndEveryProcessAHistoryTimeToLive() {
         diagrams().forEach((file, diagram) -> {
@@ -75,6 +109,17 @@ class DiagramConventionsTest {
                 }
             }
         });
+    }
+
+    private static Process processOf(ModelElementInstance element) {
+        ModelElementInstance parent = element.getParentElement();
+        return parent instanceof Process process ? process : processOf(parent);
+    }
+
+    private static IdentityProperties configuredIdentity() throws IOException {
+        var applicationYml = new YamlPropertySourceLoader().load("application.yml", new ClassPathResource("application.yml"));
+        return new Binder(ConfigurationPropertySources.from(applicationYml))
+                .bind("resource-sharing.identity", IdentityProperties.class).get();
     }
 
     private Map<String, BpmnModelInstance> diagrams() {
