@@ -11,7 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The database a test run uses: in-memory H2 by default, or, when {@code RS_TEST_DATABASE=postgres},
+ * The database a test run uses: in-memory H2 by default (an H2 file under {@code target/h2}, as the application's
+ * embedded default is, with {@code -Dbench.h2-file} for benchmarks), or, when {@code RS_TEST_DATABASE=postgres},
  * a fresh PostgreSQL database created on the server named by {@code RS_TEST_POSTGRES_URL} and dropped
  * when the JVM ends, so runs never see each other's data.
  */
@@ -34,6 +35,9 @@ public final class TestDatabase {
     /** A new, empty database for one purpose (the plain engine, the application context). */
     public static synchronized Jdbc create(String purpose) {
         if (!isPostgres()) {
+            if (System.getProperty("bench.h2-file") != null) {
+                return new Jdbc("jdbc:h2:file:./target/h2/rs-" + purpose + "-" + UUID.randomUUID(), "sa", "");
+            }
             return new Jdbc("jdbc:h2:mem:rs-" + purpose + ";DB_CLOSE_DELAY=-1", "sa", "");
         }
         return createPostgres(purpose);
