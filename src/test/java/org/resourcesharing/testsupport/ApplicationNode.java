@@ -113,7 +113,7 @@ public final class ApplicationNode implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            sleep(Duration.ofMillis(500));
+            sleep(Duration.ofMillis(200));
         }
         process.destroyForcibly();
         throw new AssertionError("Node " + name + " was not healthy after " + STARTUP_PATIENCE.toSeconds() + " s; see " + log.toAbsolutePath());
