@@ -4,13 +4,15 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.resourcesharing.platform.ProcessChangeRetry;
 import org.springframework.stereotype.Component;
 
 /**
  * What a patron (or the service desk for the patron) does to a request: the messages the borrowing
  * process waits for, and the one way they reach it, from the staff REST calls and from the links in
  * the patron's emails alike. A message is only delivered while the request waits for it, so a click on
- * an old email link cannot move a request that has gone on.
+ * an old email link cannot move a request that has gone on. A request that moves on at that very moment (a job of
+ * it committing) is handed the event again ({@link ProcessChangeRetry}), as it then is.
  */
 @Component
 class PatronEvents {
@@ -24,9 +26,11 @@ class PatronEvents {
     static final String DAMAGED_OR_LOST = "Item damaged or lost";
 
     private final RuntimeService runtimeService;
+    private final ProcessChangeRetry processChanges;
 
-    PatronEvents(RuntimeService runtimeService) {
+    PatronEvents(RuntimeService runtimeService, ProcessChangeRetry processChanges) {
         this.runtimeService = runtimeService;
+        this.processChanges = processChanges;
     }
 
     boolean waitsFor(String businessKey, String event) {
@@ -42,12 +46,19 @@ class PatronEvents {
                         .map(cost -> (cost + " " + Optional.ofNullable(runtimeService.getVariable(instance, "offeredCostCurrency")).orElse("")).strip()));
     }
 
-    /** Delivers the event if the request waits for it; false (nothing changed) when it does not. */
+    /**
+     * Delivers the event if the request waits for it; false (nothing changed) when it does not.
+     *
+     * @throws ProcessChangeRetry.ProcessBusyException when the request moved on at every attempt; nothing changed
+     */
     boolean deliver(String businessKey, String event, Map<String, Object> variables) {
-        if (!waitsFor(businessKey, event)) {
-            return false;
-        }
-        runtimeService.createMessageCorrelation(event).processInstanceBusinessKey(businessKey).setVariables(variables).correlate();
-        return true;
+        // each attempt looks again whether the request, as it then is, still waits for the event
+        return processChanges.attempt(() -> {
+            if (!waitsFor(businessKey, event)) {
+                return false;
+            }
+            runtimeService.createMessageCorrelation(event).processInstanceBusinessKey(businessKey).setVariables(variables).correlate();
+            return true;
+        });
     }
 }

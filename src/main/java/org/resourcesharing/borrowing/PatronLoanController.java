@@ -16,7 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code .../cancellation} and {@code .../damage-or-loss}: the service desk records that the patron
  * collected a loan, brought it back, asks to keep it longer, cancels the request, or that the item was
  * damaged or lost while the patron had it (the circulation system can call these too). The borrowing
- * process waits for exactly these events; a request that does not wait for one answers 400.
+ * process waits for exactly these events; a request that does not wait for one answers 400, and one that moved on at
+ * every attempt to hand it the event 503 with {@code Retry-After} (nothing was recorded: try again).
  */
 @RestController
 class PatronLoanController {

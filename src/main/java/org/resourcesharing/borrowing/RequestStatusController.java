@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.resourcesharing.platform.ProcessChangeRetry;
+import org.resourcesharing.platform.ProcessChangeRetry.ProcessBusyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -22,12 +24,15 @@ import org.springframework.web.servlet.ModelAndView;
  * to as well. No login: the unguessable token is the credential, so the pages show only what the
  * request is and where it stands, nothing about the patron, staff or lenders; they are never cached or
  * indexed and never send the token on as a referrer. An action link opens a page that asks first and
- * acts only on its button (a POST): mail scanners that follow links must not cancel anything.
+ * acts only on its button (a POST): mail scanners that follow links must not cancel anything. A request moving on
+ * at every attempt to hand it the action (see {@link PatronEvents}) shows the page again, with 503 and
+ * {@code Retry-After}, asking the patron to try again.
  */
 @Controller
 class RequestStatusController {
 
     private static final DateTimeFormatter SUBMITTED = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+    private static final long RETRY_AFTER_SECONDS = ProcessChangeRetry.RETRY_AFTER.toSeconds();
 
     /** What a patron can do from the emails, and the event each delivers to the borrowing process. */
     enum PatronAction {
@@ -109,8 +114,16 @@ class RequestStatusController {
             page.setStatus(HttpStatus.BAD_REQUEST);
             return page;
         }
-        if (!events.deliver(request.businessKey(), event, Map.of())) {
-            return actionPage(request, token, patronAction);
+        try {
+            if (!events.deliver(request.businessKey(), event, Map.of())) {
+                return actionPage(request, token, patronAction);
+            }
+        } catch (ProcessBusyException busy) {
+            ModelAndView page = actionPage(request, token, patronAction);
+            page.addObject("retryAfterSeconds", RETRY_AFTER_SECONDS);
+            page.setStatus(HttpStatus.SERVICE_UNAVAILABLE);
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
+            return page;
         }
         return new ModelAndView("redirect:/requests/" + token + "?done=" + patronAction.path);
     }

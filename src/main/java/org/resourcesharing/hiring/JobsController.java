@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.resourcesharing.platform.ProcessChangeRetry;
+import org.resourcesharing.platform.ProcessChangeRetry.ProcessBusyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -21,10 +23,14 @@ import org.springframework.web.servlet.ModelAndView;
  * {@code /jobs/offers/{token}} is where a candidate accepts or declines an offer, {@code /jobs/shifts/{token}}
  * where a student takes an absent colleague's shift. The link's
  * unguessable token is the credential; its page asks first and acts only on its button (a POST with
- * the CSRF token), so that mail scanners following links answer nothing.
+ * the CSRF token), so that mail scanners following links answer nothing. An answer whose process moved on at every
+ * attempt to hand it over ({@link ProcessChangeRetry}) shows the page again, with 503 and {@code Retry-After},
+ * asking to try again: nothing was recorded.
  */
 @Controller
 class JobsController {
+
+    private static final long RETRY_AFTER_SECONDS = ProcessChangeRetry.RETRY_AFTER.toSeconds();
 
     private final Postings postings;
     private final Applications applications;
@@ -59,7 +65,12 @@ class JobsController {
         if (offer.isEmpty()) {
             return new ModelAndView("hiring/offer-unknown", HttpStatus.NOT_FOUND);
         }
-        ShiftCoverage.Acceptance outcome = shiftAnswers.take(offer.get());
+        ShiftCoverage.Acceptance outcome;
+        try {
+            outcome = shiftAnswers.take(offer.get());
+        } catch (ProcessBusyException busy) {
+            return tryAgain(shiftPage(offer.get(), null, HttpStatus.SERVICE_UNAVAILABLE), response);
+        }
         return shiftPage(shifts.offerByToken(token).orElseThrow(), outcome,
                 outcome == ShiftCoverage.Acceptance.ACCEPTED ? HttpStatus.OK : HttpStatus.CONFLICT);
     }
@@ -128,8 +139,12 @@ class JobsController {
             page.addObject("error", "Choose whether you accept the offer.");
             return page;
         }
-        if (!answers.answer(found.get(), "accept".equals(answer))) {
-            return offerPage(found.get(), token, null, HttpStatus.CONFLICT);
+        try {
+            if (!answers.answer(found.get(), "accept".equals(answer))) {
+                return offerPage(found.get(), token, null, HttpStatus.CONFLICT);
+            }
+        } catch (ProcessBusyException busy) {
+            return tryAgain(offerPage(found.get(), token, null, HttpStatus.SERVICE_UNAVAILABLE), response);
         }
         return new ModelAndView("redirect:/jobs/offers/" + token + "?done=" + answer);
     }
@@ -152,6 +167,12 @@ class JobsController {
         page.addObject("values", values);
         page.addObject("slots", JobApplicationForm.SLOTS);
         return page;
+    }
+
+    /** The page again, saying that nothing was recorded and when to try again. */
+    private static ModelAndView tryAgain(ModelAndView page, HttpServletResponse response) {
+        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
+        return page.addObject("retryAfterSeconds", RETRY_AFTER_SECONDS);
     }
 
     private static JobApplicationForm.Submitted emptyForm() {

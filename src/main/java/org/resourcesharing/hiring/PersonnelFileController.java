@@ -13,7 +13,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.tika.Tika;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ExecutionQuery;
 import org.resourcesharing.platform.FieldErrors;
+import org.resourcesharing.platform.ProcessChangeRetry;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -32,7 +34,9 @@ import org.springframework.web.multipart.MultipartFile;
  * what a new student handed in, which tells the onboarding process the item has arrived: the tax forms
  * ({@code td1}), the training certificates ({@code aoda}, {@code whsa}) as files, the SIN, banking
  * details and Work Study eligibility as JSON. Everything is stored encrypted; nothing of it goes into the
- * process. A bad item answers 400 naming the field and the reason.
+ * process. A bad item answers 400 naming the field and the reason. What is recorded and the message to the
+ * student's onboarding commit together, in an attempt of {@link ProcessChangeRetry}: when the process
+ * moves on at every attempt, nothing is recorded and the answer is 503 with {@code Retry-After}.
  */
 @RestController
 class PersonnelFileController {
@@ -48,16 +52,18 @@ class PersonnelFileController {
     private final PersonnelRetention retention;
     private final Applications applications;
     private final RuntimeService runtimeService;
+    private final ProcessChangeRetry processChanges;
     private final HiringProperties properties;
     private final ObjectMapper json = new ObjectMapper();
     private final Tika tika = new Tika();
 
     PersonnelFileController(PersonnelFile file, PersonnelRetention retention, Applications applications, RuntimeService runtimeService,
-            HiringProperties properties) {
+            ProcessChangeRetry processChanges, HiringProperties properties) {
         this.file = file;
         this.retention = retention;
         this.applications = applications;
         this.runtimeService = runtimeService;
+        this.processChanges = processChanges;
         this.properties = properties;
     }
 
@@ -75,8 +81,7 @@ class PersonnelFileController {
             errors.add("file", "must be a PDF, JPEG or PNG, not " + type);
         }
         errors.throwIfAny();
-        this.file.store(applicationNumber, item, file.getOriginalFilename(), type, file.getBytes(), user.getName());
-        received(applicationNumber, item);
+        store(applicationNumber, item, file.getOriginalFilename(), type, file.getBytes(), user);
     }
 
     /** @param expiryDate required for a temporary SIN (starting with 9) */
@@ -153,13 +158,12 @@ class PersonnelFileController {
             errors.add("endDate", "must be the last day of employment (yyyy-mm-dd)");
         }
         errors.throwIfAny();
-        if (!retention.endEmployment(applicationNumber, end.endDate())) {
-            errors.add("applicationNumber", applicationNumber + " is not on the desk roster").throwIfAny();
-        }
-        if (runtimeService.createExecutionQuery().processInstanceBusinessKey(applicationNumber).messageEventSubscriptionName(EMPLOYMENT_ENDED)
-                .count() > 0) {
-            runtimeService.createMessageCorrelation(EMPLOYMENT_ENDED).processInstanceBusinessKey(applicationNumber).correlate();
-        }
+        processChanges.attempt(() -> {
+            if (!retention.endEmployment(applicationNumber, end.endDate())) {
+                new FieldErrors().add("applicationNumber", applicationNumber + " is not on the desk roster").throwIfAny();
+            }
+            return tell(runtimeService.createExecutionQuery().processInstanceBusinessKey(applicationNumber), applicationNumber, EMPLOYMENT_ENDED);
+        });
     }
 
     /** The résumé an applicant uploaded with the form, for whoever screens the applications. */
@@ -192,19 +196,28 @@ class PersonnelFileController {
     }
 
     private void store(String applicationNumber, String item, Map<String, Object> details, Principal user) throws JsonProcessingException {
-        file.store(applicationNumber, item, null, MediaType.APPLICATION_JSON_VALUE,
-                json.writeValueAsString(details).getBytes(StandardCharsets.UTF_8), user.getName());
-        received(applicationNumber, item);
+        store(applicationNumber, item, null, MediaType.APPLICATION_JSON_VALUE, json.writeValueAsString(details).getBytes(StandardCharsets.UTF_8), user);
     }
 
-    /** Tells the student's onboarding the item has arrived, if it still waits for it (a replacement changes nothing there). */
-    private void received(String applicationNumber, String item) {
-        String message = RECEIVED.get(item);
-        if (runtimeService.createExecutionQuery().processDefinitionKey(StartOnboardingDelegate.ONBOARDING).processInstanceBusinessKey(applicationNumber)
-                .messageEventSubscriptionName(message).count() > 0) {
-            runtimeService.createMessageCorrelation(message)
-                    .processInstanceBusinessKey(applicationNumber).correlate();
+    /**
+     * Stores the item and tells the student's onboarding it has arrived, if it still waits for it (a replacement
+     * changes nothing there).
+     */
+    private void store(String applicationNumber, String item, String fileName, String mediaType, byte[] content, Principal user) {
+        processChanges.attempt(() -> {
+            file.store(applicationNumber, item, fileName, mediaType, content, user.getName());
+            return tell(runtimeService.createExecutionQuery().processDefinitionKey(StartOnboardingDelegate.ONBOARDING), applicationNumber,
+                    RECEIVED.get(item));
+        });
+    }
+
+    /** Delivers the message to the student's process among {@code processes} if it waits for it; whether it did. */
+    private boolean tell(ExecutionQuery processes, String applicationNumber, String message) {
+        if (processes.processInstanceBusinessKey(applicationNumber).messageEventSubscriptionName(message).count() == 0) {
+            return false;
         }
+        runtimeService.createMessageCorrelation(message).processInstanceBusinessKey(applicationNumber).correlate();
+        return true;
     }
 
     private void hired(String applicationNumber) {

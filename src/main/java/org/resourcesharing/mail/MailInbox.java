@@ -23,12 +23,13 @@ import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.RuntimeService;
 import org.resourcesharing.iso18626.Partner;
 import org.resourcesharing.iso18626.PartnerDirectory;
+import org.resourcesharing.platform.ProcessChangeRetry;
+import org.resourcesharing.platform.ProcessChangeRetry.ProcessBusyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What becomes of one email read from a mailbox, exactly once: a reply continues the process it
@@ -41,7 +42,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * task for the mailbox's group, with the reason. The
  * message's key is recorded under a unique constraint in the same transaction that starts or
  * continues the process, so the same message read again (or after a crash before it was flagged
- * on the server) starts nothing.
+ * on the server) starts nothing. That transaction is an attempt of {@link ProcessChangeRetry}: a
+ * process moving on at that moment meets the message again as it then is, and one moving on at every
+ * attempt keeps nothing of it, so that the message is read again.
  */
 @Service
 public class MailInbox {
@@ -75,10 +78,10 @@ public class MailInbox {
     private final ShiftAbsenceIntake absences;
     private final SentMailStore sentMail;
     private final JdbcClient jdbc;
-    private final TransactionTemplate transactions;
+    private final ProcessChangeRetry processChanges;
 
     MailInbox(MailParser parser, RequestExtractor extractor, MailClassifier classifier, RuntimeService runtimeService,
-            PartnerDirectory partners, ShiftAbsenceIntake absences, SentMailStore sentMail, JdbcClient jdbc, TransactionTemplate transactions) {
+            PartnerDirectory partners, ShiftAbsenceIntake absences, SentMailStore sentMail, JdbcClient jdbc, ProcessChangeRetry processChanges) {
         this.parser = parser;
         this.extractor = extractor;
         this.classifier = classifier;
@@ -87,15 +90,21 @@ public class MailInbox {
         this.absences = absences;
         this.sentMail = sentMail;
         this.jdbc = jdbc;
-        this.transactions = transactions;
+        this.processChanges = processChanges;
     }
 
-    /** Handles the message as the mailbox received it (raw RFC 822 bytes); commits before returning. */
+    /**
+     * Handles the message as the mailbox received it (raw RFC 822 bytes); commits before returning.
+     *
+     * @throws ProcessBusyException when the process it continues moved on at every attempt: nothing of the message was
+     *                              recorded, so it must stay unread and be read again
+     */
     public Outcome receive(Mailbox mailbox, byte[] raw) {
         ParsedMail mail = parser.parse(copyOf(raw));
         String key = mail.messageId() != null && !mail.messageId().isBlank() ? mail.messageId() : "digest:" + mail.digest();
         try {
-            return transactions.execute(status -> alreadyReceived(key) ? Outcome.DUPLICATE : route(mailbox, key, mail, raw));
+            // each attempt routes the message afresh (a reply whose process has moved past waiting for it goes to a person)
+            return processChanges.attempt(() -> alreadyReceived(key) ? Outcome.DUPLICATE : route(mailbox, key, mail, raw));
         } catch (DuplicateKeyException readTwiceAtOnce) {
             return Outcome.DUPLICATE;
         }

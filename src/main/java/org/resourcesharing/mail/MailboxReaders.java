@@ -9,6 +9,8 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.search.AndTerm;
 import jakarta.mail.search.FlagTerm;
+import org.resourcesharing.platform.ProcessChangeRetry;
+import org.resourcesharing.platform.ProcessChangeRetry.ProcessBusyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -25,7 +27,9 @@ import org.springframework.stereotype.Component;
  * Reads every configured mailbox with Spring Integration Mail: IMAP IDLE where the mailbox is set
  * to idle, polling otherwise. A message is taken while unread and flagged as read only after the
  * {@link MailInbox} has committed what became of it; until then it stays unread and is read
- * again, which the inbox recognises.
+ * again, which the inbox recognises. So does a message whose process was moving on at every attempt
+ * to hand it over: the inbox kept nothing of it, and the next poll (or IDLE renewal) reads it again,
+ * when its process has come to rest. It does not go to triage: the process still waits for it.
  */
 @Component
 class MailboxReaders {
@@ -64,7 +68,14 @@ class MailboxReaders {
         try {
             ByteArrayOutputStream raw = new ByteArrayOutputStream();
             mail.writeTo(raw);
-            MailInbox.Outcome outcome = inbox.receive(mailbox, raw.toByteArray());
+            MailInbox.Outcome outcome;
+            try {
+                outcome = inbox.receive(mailbox, raw.toByteArray());
+            } catch (ProcessBusyException processMoving) {
+                log.warn("Mailbox '{}': message {} found its process moving on {} times in a row; nothing was recorded, it stays unread "
+                        + "and is read again", mailbox.name(), mail.getMessageID(), ProcessChangeRetry.ATTEMPTS);
+                return;
+            }
             mail.setFlag(Flags.Flag.SEEN, true); // only now: what became of it is committed
             log.info("Mailbox '{}': message {} → {}", mailbox.name(), mail.getMessageID(), outcome);
         } catch (MessagingException | IOException e) {

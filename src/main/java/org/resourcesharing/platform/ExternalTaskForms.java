@@ -5,12 +5,15 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
+import org.resourcesharing.platform.ProcessChangeRetry.ProcessBusyException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -25,7 +28,9 @@ import org.springframework.web.servlet.view.RedirectView;
  * linked as {@code ...?taskId=...&callbackUrl=...}) does the same way. The engine is asked everything as
  * the signed-in user, so Camunda's authorizations decide who may see and complete the task; a link to a
  * task that is gone (404), of another group (403) or claimed by someone else (409) shows a page saying
- * which ({@code templates/task-unavailable.html}).
+ * which ({@code templates/task-unavailable.html}). A task is completed as every change from outside is handed to its
+ * process ({@link ProcessChangeRetry}): when the process moves on at that moment it is completed again as the process
+ * then is, and when it moves on at every attempt the page says so (503 with {@code Retry-After}) and the task stays open.
  */
 @Component
 public class ExternalTaskForms {
@@ -42,11 +47,13 @@ public class ExternalTaskForms {
     private final TaskService taskService;
     private final RuntimeService runtimeService;
     private final IdentityService identityService;
+    private final ProcessChangeRetry processChanges;
 
-    ExternalTaskForms(TaskService taskService, RuntimeService runtimeService, IdentityService identityService) {
+    ExternalTaskForms(TaskService taskService, RuntimeService runtimeService, IdentityService identityService, ProcessChangeRetry processChanges) {
         this.taskService = taskService;
         this.runtimeService = runtimeService;
         this.identityService = identityService;
+        this.processChanges = processChanges;
     }
 
     /**
@@ -80,13 +87,23 @@ public class ExternalTaskForms {
      * browser back where Tasklist asked (303), or to Tasklist when that is not on this server.
      */
     public ModelAndView complete(String taskId, VariableMap variables, Authentication user, String callbackUrl, HttpServletRequest request) {
-        asUser(user, () -> {
-            if (taskService.createTaskQuery().taskId(taskId).taskUnassigned().count() > 0) {
-                taskService.claim(taskId, user.getName());
-            }
-            taskService.complete(taskId, variables);
-            return null;
-        });
+        try {
+            asUser(user, () -> processChanges.attempt(() -> {
+                // an attempt after the process moved on finds the task as it then is: it may have ended meanwhile
+                if (taskService.createTaskQuery().taskId(taskId).count() == 0) {
+                    throw new TaskUnavailableException(HttpStatus.NOT_FOUND,
+                            "Task " + taskId + " ended while it was being completed: its request moved on. Look in Tasklist.");
+                }
+                if (taskService.createTaskQuery().taskId(taskId).taskUnassigned().count() > 0) {
+                    taskService.claim(taskId, user.getName());
+                }
+                taskService.complete(taskId, variables);
+                return taskId;
+            }));
+        } catch (ProcessBusyException processMoving) {
+            throw new TaskUnavailableException(HttpStatus.SERVICE_UNAVAILABLE, "The task's request was moving on to its next step at this very "
+                    + "moment, so the task was not completed. Please send the form again in " + ProcessChangeRetry.RETRY_AFTER.toSeconds() + " seconds.");
+        }
         RedirectView back = new RedirectView(CallbackUrls.safe(callbackUrl, request));
         back.setExpandUriTemplateVariables(false);
         back.setStatusCode(HttpStatus.SEE_OTHER);
@@ -106,7 +123,7 @@ public class ExternalTaskForms {
         }
     }
 
-    /** A link to a task that is gone, not the user's group's, or claimed by someone else. */
+    /** A link to a task that is gone, not the user's group's, or claimed by someone else; or a task its busy request could not take. */
     public static final class TaskUnavailableException extends RuntimeException {
 
         private final HttpStatus status;
@@ -122,7 +139,10 @@ public class ExternalTaskForms {
     static class TaskUnavailablePage {
 
         @ExceptionHandler(TaskUnavailableException.class)
-        ModelAndView unavailable(TaskUnavailableException unavailable) {
+        ModelAndView unavailable(TaskUnavailableException unavailable, HttpServletResponse response) {
+            if (unavailable.status == HttpStatus.SERVICE_UNAVAILABLE) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(ProcessChangeRetry.RETRY_AFTER.toSeconds()));
+            }
             return new ModelAndView("task-unavailable", Map.of("message", unavailable.getMessage()), unavailable.status);
         }
     }

@@ -10,18 +10,22 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.resourcesharing.platform.ProcessChangeRetry;
+import org.resourcesharing.testsupport.ProcessMovingOn;
 import org.resourcesharing.testsupport.ResourceSharingIntegrationTest;
 import org.resourcesharing.testsupport.TestProcesses;
 import org.resourcesharing.testsupport.PageForms;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
@@ -40,6 +44,8 @@ class RequestStatusIntegrationTest {
     TaskService taskService;
     @Autowired
     HistoryService historyService;
+    @Autowired
+    RepositoryService repositoryService;
 
     private ProcessInstance first;
     private ProcessInstance second;
@@ -154,6 +160,35 @@ class RequestStatusIntegrationTest {
                 .count()).isZero();
         assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(first.getId()).activityId("Event_PatronAcceptsCost")
                 .count()).isEqualTo(1);
+    }
+
+    @Test
+    void aCancellationThatMeetsTheRequestMovingOnAtEveryAttemptAsksThePatronToTryAgainAndKeepsNothing() throws InterruptedException {
+        JsonNode submitted = submit(bookNobodyHolds("Amira Haddad", "Field notes from nowhere"));
+        ProcessInstance borrowing = instance(submitted);
+        waitForTask(borrowing);
+        // the patron's part is what is tested here: the request's process is one that moves on whenever something reaches it
+        TestProcesses.remove(runtimeService, managementService, borrowing.getId());
+        first = ProcessMovingOn.start(repositoryService, runtimeService, submitted.path("requestNumber").asText(), ProcessChangeRetry.ATTEMPTS + 2);
+        ResponseEntity<String> link = http.getForEntity(path(submitted) + "/cancellation", String.class);
+
+        ResponseEntity<String> busy = post(link, path(submitted) + "/cancellation", new LinkedMultiValueMap<>());
+
+        assertThat(busy.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(busy.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("30");
+        assertThat(busy.getHeaders().getCacheControl()).isEqualTo("no-store");
+        assertThat(busy.getBody()).contains("so nothing was done. Please try again in 30 seconds.", "Yes, cancel the request")
+                .doesNotContain("Exception");
+        assertThat(ProcessMovingOn.jobsLeft(runtimeService, first)).as("a job committed at each attempt").isEqualTo(2);
+        assertThat(runtimeService.createEventSubscriptionQuery().processInstanceId(first.getId()).eventName(PatronEvents.CANCELLED).count())
+                .as("still waiting for the cancellation").isOne();
+
+        ResponseEntity<String> again = post(link, path(submitted) + "/cancellation", new LinkedMultiValueMap<>());
+
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK); // redirected to the status page, which confirms
+        assertThat(again.getBody()).contains("You asked us to cancel the request.");
+        assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(first.getId()).singleResult().getEndActivityId())
+                .isEqualTo("EndEvent_PatronCancelled");
     }
 
     /** Posts the page's form back with the page's CSRF cookie and token, as the patron's browser does. */

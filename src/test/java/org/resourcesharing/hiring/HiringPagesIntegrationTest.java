@@ -2,8 +2,11 @@ package org.resourcesharing.hiring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,20 +14,26 @@ import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.resourcesharing.copyright.TestPdfs;
+import org.resourcesharing.platform.ProcessChangeRetry;
 import org.resourcesharing.testsupport.PageForms;
+import org.resourcesharing.testsupport.ProcessMovingOn;
 import org.resourcesharing.testsupport.ResourceSharingIntegrationTest;
 import org.resourcesharing.testsupport.TestProcesses;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,6 +58,18 @@ class HiringPagesIntegrationTest {
     ManagementService managementService;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    RepositoryService repositoryService;
+    @Autowired
+    HistoryService historyService;
+    @Autowired
+    Postings postings;
+    @Autowired
+    Applications applications;
+    @Autowired
+    Roster roster;
+    @Autowired
+    ShiftCoverage shifts;
 
     private final List<String> started = new ArrayList<>();
 
@@ -180,6 +201,131 @@ class HiringPagesIntegrationTest {
                 Map.of("applicationNumber", "A-0", "shiftDate", "2026-12-12", "slot", "sun-day"), String.class);
         assertThat(badAbsence.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(badAbsence.getBody()).contains("must be a student on the desk roster", "sun-day is not on saturday 2026-12-12");
+    }
+
+    @Test
+    void aStudentTakingAShiftWhileItsCoverageMovesOnAtEveryAttemptIsAskedToTryAgainAndTakesNothing() {
+        String id = UUID.randomUUID().toString().substring(0, 6);
+        String absent = onRoster("Ada Absent " + id, "sun-evening");
+        String taker = onRoster("Ben Taker " + id, "sun-evening");
+        try {
+            ShiftCoverage.Absence absence = shifts.report(absent, LocalDate.now().plusDays(2).with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY)),
+                    "sun-evening", "An exam");
+            shifts.offer(absence.absenceId());
+            String token = jdbc.sql("select token from hiring_shift_offer where absence_id = ? and application_number = ?")
+                    .params(absence.absenceId(), taker).query(String.class).single();
+            ProcessInstance coverage = ProcessMovingOn.start(repositoryService, runtimeService, absence.absenceId(), ProcessChangeRetry.ATTEMPTS + 2);
+            started.add(coverage.getId());
+            ResponseEntity<String> page = http.getForEntity("/jobs/shifts/" + token, String.class);
+
+            ResponseEntity<String> busy = post(page, "/jobs/shifts/" + token, new LinkedMultiValueMap<>());
+
+            assertThat(busy.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+            assertThat(busy.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("30");
+            assertThat(busy.getBody()).contains("so you have not taken it yet. Please try again in 30 seconds.", "Yes, I will take the shift");
+            assertThat(shifts.absence(absence.absenceId()).orElseThrow().status()).as("the acceptance was undone with the message").isEqualTo("OPEN");
+            assertThat(shifts.offerByToken(token).orElseThrow().status()).isEqualTo("OFFERED");
+            assertThat(ProcessMovingOn.jobsLeft(runtimeService, coverage)).as("a job committed at each attempt").isEqualTo(2);
+
+            ResponseEntity<String> again = post(page, "/jobs/shifts/" + token, new LinkedMultiValueMap<>());
+
+            assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(again.getBody()).contains("the shift is yours");
+            assertThat(shifts.absence(absence.absenceId()).orElseThrow().coveredBy()).isEqualTo(taker);
+            assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(coverage.getId()).singleResult().getEndActivityId())
+                    .isEqualTo("EndEvent_ShiftTaken");
+        } finally {
+            jdbc.sql("update hiring_student set active = false where application_number in (?, ?)").params(absent, taker).update();
+        }
+    }
+
+    @Test
+    void aCandidateAnsweringWhileThePostingMovesOnAtEveryAttemptIsAskedToTryAgain() {
+        String postingNumber = postings.nextNumber();
+        postings.publish(posting(postingNumber), "test");
+        postings.close(postingNumber);
+        String candidate = applyByForm(postingNumber, "Noor Haddad", "sat-day");
+        String token = applications.offer(candidate);
+        ProcessInstance posting = ProcessMovingOn.start(repositoryService, runtimeService, postingNumber, ProcessChangeRetry.ATTEMPTS + 2,
+                Map.of("offerCandidate", candidate));
+        started.add(posting.getId());
+        ResponseEntity<String> offer = http.getForEntity("/jobs/offers/" + token, String.class);
+        LinkedMultiValueMap<String, Object> accept = new LinkedMultiValueMap<>();
+        accept.add("answer", "accept");
+
+        ResponseEntity<String> busy = post(offer, "/jobs/offers/" + token, accept);
+
+        assertThat(busy.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(busy.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("30");
+        assertThat(busy.getBody()).contains("so your answer was not recorded. Please try again in 30 seconds.", "I accept the offer");
+        assertThat(ProcessMovingOn.jobsLeft(runtimeService, posting)).as("a job committed at each attempt").isEqualTo(2);
+        assertThat(runtimeService.createEventSubscriptionQuery().processInstanceId(posting.getId()).eventName(OfferAnswers.ACCEPTED).count())
+                .as("still waiting for the answer").isOne();
+
+        accept = new LinkedMultiValueMap<>();
+        accept.add("answer", "accept");
+        ResponseEntity<String> accepted = post(offer, "/jobs/offers/" + token, accept);
+
+        assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.OK); // redirected to the page, which confirms
+        assertThat(accepted.getBody()).contains("you have accepted the offer");
+        assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(posting.getId()).singleResult().getEndActivityId())
+                .isEqualTo("EndEvent_OfferAccepted");
+    }
+
+    @Test
+    void anEndOfEmploymentWhileTheOnboardingMovesOnAtEveryAttemptIsRefusedAndLeavesTheStudentOnTheRoster() {
+        String student = onRoster("Cy Leaving " + UUID.randomUUID().toString().substring(0, 6), "mon-evening");
+        try {
+            ProcessInstance onboarding = ProcessMovingOn.start(repositoryService, runtimeService, student, ProcessChangeRetry.ATTEMPTS + 2);
+            started.add(onboarding.getId());
+            Map<String, Object> end = Map.of("endDate", LocalDate.now().toString());
+
+            ResponseEntity<JsonNode> busy = http.withBasicAuth("hana", "demo")
+                    .postForEntity("/api/hiring/students/{number}/end-of-employment", end, JsonNode.class, student);
+
+            assertThat(busy.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+            assertThat(busy.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("30");
+            assertThat(busy.getBody().path("message").asText()).contains("nothing was recorded");
+            assertThat(active(student)).as("the end of employment was undone with the message").isTrue();
+            assertThat(ProcessMovingOn.jobsLeft(runtimeService, onboarding)).as("a job committed at each attempt").isEqualTo(2);
+
+            ResponseEntity<String> ended = http.withBasicAuth("hana", "demo")
+                    .postForEntity("/api/hiring/students/{number}/end-of-employment", end, String.class, student);
+
+            assertThat(ended.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+            assertThat(active(student)).isFalse();
+            assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(onboarding.getId()).singleResult().getEndActivityId())
+                    .isEqualTo("EndEvent_EmploymentEnded");
+        } finally {
+            jdbc.sql("update hiring_student set active = false where application_number = ?").param(student).update();
+        }
+    }
+
+    /** A student hired for a closed posting and on the desk roster, as a hire puts them there; their application number. */
+    private String onRoster(String name, String availability) {
+        String postingNumber = postings.nextNumber();
+        postings.publish(posting(postingNumber), "test");
+        postings.close(postingNumber);
+        String number = applyByForm(postingNumber, name, availability);
+        applications.settle(number, "HIRED");
+        roster.add(applications.find(number).orElseThrow(), "hana", false, new BigDecimal("8"), LocalDate.now());
+        return number;
+    }
+
+    private boolean active(String applicationNumber) {
+        return jdbc.sql("select active from hiring_student where application_number = ?").param(applicationNumber).query(Boolean.class).single();
+    }
+
+    private static Postings.Posting posting(String postingNumber) {
+        return new Postings.Posting(postingNumber, "Desk assistant", "Desk", new BigDecimal("8"), "unspecialized", new BigDecimal("17.60"), false, 1,
+                LocalDate.now().plusDays(10), LocalDate.now(), "hana", true);
+    }
+
+    private String applyByForm(String postingNumber, String name, String availability) {
+        String email = name.toLowerCase().replace(' ', '.') + "@trentu.example.ca";
+        return applications.add(new Applications.NewApplication(postingNumber, "form", name, "0" + Math.abs(email.hashCode() % 1000000), email,
+                "Computer Science", new BigDecimal("2.0"), availability, "resume.pdf", "application/pdf", new byte[] {1},
+                name + "\nEducation: Trent University", true));
     }
 
     private void completeTask(ProcessInstance posting, String taskKey, Map<String, Object> variables) {

@@ -28,6 +28,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.resourcesharing.mail.Notification;
 import org.resourcesharing.mail.SendNotificationDelegate;
 import org.resourcesharing.mail.TestNotifications;
+import org.resourcesharing.platform.ProcessChangeRetry;
+import org.resourcesharing.testsupport.RecordingTransactionManager;
 import org.resourcesharing.testsupport.TestProcessEngine;
 
 /**
@@ -74,7 +76,7 @@ class ShiftCoverageProcessTest {
         assertThat(notifications.sent().get(0).model()).containsEntry("notice", "offer").containsEntry("slot", "Saturday day")
                 .extractingByKey("shiftUrl").asString().startsWith("http://localhost:8080/jobs/shifts/");
 
-        ShiftAnswers answers = new ShiftAnswers(HIRING.shifts, runtimeService());
+        ShiftAnswers answers = new ShiftAnswers(HIRING.shifts, runtimeService(), new ProcessChangeRetry(new RecordingTransactionManager()));
         assertThat(answers.take(offerOf(coverage, ben))).isEqualTo(ShiftCoverage.Acceptance.ACCEPTED);
         assertThat(answers.take(offerOf(coverage, cleo))).isEqualTo(ShiftCoverage.Acceptance.ALREADY_TAKEN);
         runJobs(coverage);
@@ -103,7 +105,7 @@ class ShiftCoverageProcessTest {
         assertThat(sunday).variables().containsEntry("offersMade", 1);
         assertThat(HIRING.shifts.offers(sunday.getBusinessKey(), "OFFERED")).hasSize(1);
         assertThat(notifications.sent()).extracting(Notification::recipient).doesNotContain("gus.sixhours@trentu.example.ca");
-        ShiftAnswers answers = new ShiftAnswers(HIRING.shifts, runtimeService());
+        ShiftAnswers answers = new ShiftAnswers(HIRING.shifts, runtimeService(), new ProcessChangeRetry(new RecordingTransactionManager()));
         assertThat(answers.take(offerOf(sunday, workStudy))).isEqualTo(ShiftCoverage.Acceptance.ACCEPTED);
 
         // now 8 hours that week: another 4 would be 12

@@ -31,6 +31,8 @@ import org.resourcesharing.mail.SendNotificationDelegate;
 import org.resourcesharing.mail.TestNotifications;
 import org.resourcesharing.platform.FieldErrors.FieldError;
 import org.resourcesharing.platform.FieldErrors.InvalidRequestException;
+import org.resourcesharing.platform.ProcessChangeRetry;
+import org.resourcesharing.testsupport.RecordingTransactionManager;
 import org.resourcesharing.testsupport.TestProcessEngine;
 import org.springframework.mock.web.MockMultipartFile;
 
@@ -57,7 +59,7 @@ class StudentOnboardingProcessTest {
         notifications = new TestNotifications();
         HIRING.registerDelegates(new SendNotificationDelegate(notifications, historyService()));
         api = new PersonnelFileController(HIRING.personnelFile, new PersonnelRetention(HIRING.jdbc, HIRING.personnelFile, HIRING.properties),
-                HIRING.applications, runtimeService(), HIRING.properties);
+                HIRING.applications, runtimeService(), new ProcessChangeRetry(new RecordingTransactionManager()), HIRING.properties);
         HIRING.postings.publish(new Postings.Posting("JOB-9" + System.nanoTime() % 100000, "Desk assistant", "Desk", BigDecimal.TEN, "unspecialized",
                 new BigDecimal("17.60"), false, 1, TODAY.plusDays(10), TODAY.plusDays(5), "hana", true), "test");
         String posting = HIRING.postings.open().get(HIRING.postings.open().size() - 1).postingNumber();

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.resourcesharing.platform.ProcessChangeRetry;
+import org.resourcesharing.testsupport.ProcessMovingOn;
 import org.resourcesharing.testsupport.ResourceSharingIntegrationTest;
 import org.resourcesharing.testsupport.TestProcesses;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -106,7 +107,7 @@ class PartnerActionApiIntegrationTest {
         assertThat(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("30");
         assertThat(response.getBody().path("message").asText()).contains("nothing was recorded").contains("try again in 30 seconds")
                 .doesNotContain("Exception");
-        assertThat(runtimeService.getVariable(lending.getId(), "jobsLeft")).as("a job committed at each attempt").isEqualTo(2L);
+        assertThat(ProcessMovingOn.jobsLeft(runtimeService, lending)).as("a job committed at each attempt").isEqualTo(2);
         assertThat(runtimeService.getVariable(lending.getId(), "requesterAction")).isNull();
         assertThat(runtimeService.createEventSubscriptionQuery().processInstanceId(lending.getId()).eventName("ISO18626 Cancel").count())
                 .as("still waiting for the Cancel").isOne();
@@ -120,11 +121,9 @@ class PartnerActionApiIntegrationTest {
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
 
-    /** A request being decided while {@code jobs} jobs of its process run one after another (see the test process). */
+    /** A request being decided while {@code jobs} jobs of its process run one after another (see {@link ProcessMovingOn}). */
     private ProcessInstance deciding(int jobs) {
-        repositoryService.createDeployment().name("partner-action-test").addClasspathResource("lending/partner-action-while-a-job-runs.bpmn")
-                .enableDuplicateFiltering(false).deploy();
-        return runtimeService.startProcessInstanceByKey("partner-action-while-a-job-runs", BUSY_BUSINESS_KEY, Map.of("jobsLeft", jobs));
+        return ProcessMovingOn.start(repositoryService, runtimeService, BUSY_BUSINESS_KEY, jobs);
     }
 
     private ProcessInstance loanOutToAnEmailOnlyLibrary() {

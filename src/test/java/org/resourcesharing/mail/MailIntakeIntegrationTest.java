@@ -1,6 +1,7 @@
 package org.resourcesharing.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +30,7 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -38,7 +40,11 @@ import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.resourcesharing.platform.ProcessChangeRetry;
+import org.resourcesharing.platform.ProcessChangeRetry.ProcessBusyException;
+import org.resourcesharing.testsupport.ProcessMovingOn;
 import org.resourcesharing.testsupport.ResourceSharingIntegrationTest;
+import org.resourcesharing.testsupport.TestProcesses;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -66,6 +72,8 @@ class MailIntakeIntegrationTest {
     HistoryService historyService;
     @Autowired
     RepositoryService repositoryService;
+    @Autowired
+    ManagementService managementService;
     @Autowired
     MailInbox inbox;
     @Autowired
@@ -169,6 +177,59 @@ class MailIntakeIntegrationTest {
                 "reply text stored");
         assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(byToken.getId()).variableName("replyText")
                 .singleResult().getValue()).asString().contains("Yes, granted for one term.").doesNotContain("May we copy?");
+    }
+
+    @Test
+    void aReplyWhoseProcessMovesOnAtEveryAttemptLeavesNoTraceAndIsTakenWhenReadAgain() throws Exception {
+        ProcessInstance moving = ProcessMovingOn.start(repositoryService, runtimeService, "T-" + UUID.randomUUID().toString().substring(0, 8),
+                ProcessChangeRetry.ATTEMPTS + 2);
+        try {
+            String messageId = "<" + UUID.randomUUID() + "@press.example.com>";
+            ByteArrayOutputStream reply = new ByteArrayOutputStream();
+            message(messageId, "rights@press.example.com", "Re: permission " + CaseToken.format(moving.getBusinessKey()), "Yes, granted.")
+                    .writeTo(reply);
+            Mailbox ill = mailProperties.mailboxes().get(0);
+
+            assertThatThrownBy(() -> inbox.receive(ill, reply.toByteArray())).isInstanceOf(ProcessBusyException.class);
+            assertThat(received(messageId)).as("the message is not recorded as received").isZero();
+            assertThat(ProcessMovingOn.jobsLeft(runtimeService, moving)).as("a job committed at each attempt").isEqualTo(2);
+            assertThat(waitingForReply(moving)).as("the process still waits for the reply").isOne();
+
+            assertThat(inbox.receive(ill, reply.toByteArray())).isEqualTo(MailInbox.Outcome.CORRELATED);
+            assertThat(inbox.receive(ill, reply.toByteArray())).isEqualTo(MailInbox.Outcome.DUPLICATE);
+            assertThat(jdbc.sql("select outcome, process_instance_id from mail_received where message_key = ?").param(messageId)
+                    .query((row, n) -> List.of(row.getString(1), row.getString(2))).single()).containsExactly("CORRELATED", moving.getId());
+            assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(moving.getId()).singleResult().getEndActivityId())
+                    .isEqualTo("EndEvent_Replied");
+            assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(moving.getId()).variableName("replyText")
+                    .singleResult().getValue()).asString().contains("Yes, granted.");
+        } finally {
+            TestProcesses.remove(runtimeService, managementService, moving.getId());
+        }
+    }
+
+    @Test
+    void aReplyWhoseProcessMovesOnAtEveryAttemptStaysUnreadAndALaterReadingHandsItOver() throws Exception {
+        ProcessInstance moving = ProcessMovingOn.start(repositoryService, runtimeService, "T-" + UUID.randomUUID().toString().substring(0, 8),
+                ProcessChangeRetry.ATTEMPTS + 2);
+        try {
+            String messageId = "<" + UUID.randomUUID() + "@press.example.com>";
+
+            deliver(message(messageId, "rights@press.example.com", "Re: permission " + CaseToken.format(moving.getBusinessKey()),
+                    "Granted for one term."));
+
+            awaitTrue(() -> received(messageId) == 1, "the reply is taken");
+            awaitTrue(() -> seen(messageId), "the message is flagged as read once taken");
+            assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(moving.getId()).variableName("jobsLeft")
+                    .singleResult().getValue()).as("the first reading met a job at each of its attempts, so the message was read again")
+                    .isEqualTo(0L);
+            assertThat(jdbc.sql("select outcome from mail_received where message_key = ?").param(messageId).query(String.class).single())
+                    .isEqualTo("CORRELATED");
+            assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(moving.getId()).singleResult().getEndActivityId())
+                    .isEqualTo("EndEvent_Replied");
+        } finally {
+            TestProcesses.remove(runtimeService, managementService, moving.getId());
+        }
     }
 
     @Test

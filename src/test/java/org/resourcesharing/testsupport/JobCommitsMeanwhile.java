@@ -1,4 +1,4 @@
-package org.resourcesharing.lending;
+package org.resourcesharing.testsupport;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
