@@ -25,9 +25,10 @@ import org.resourcesharing.testsupport.TestDatabase;
  * the packaged application, each with its own job executor. 200 borrowing requests, half sent to
  * each node, all go through their automated steps exactly once: one ISO 18626 Request to the lender
  * and one lending process for it, one timer when the lender stays silent (one Cancel), one email per
- * notification step (the audit record against what the mail server, run by this test, received). (Once five requests
- * were cancelled unanswered, the lender's fill rate leaves it out of later rotas: those requests end
- * their rota without asking it, also exactly once.) A task of a request
+ * notification step (the audit record against what the mail server, run by this test, received). (A request whose
+ * rota is chosen after its node read the lender's figures again, with five requests cancelled unanswered, leaves the
+ * lender out by its fill rate and ends its rota without asking it, also exactly once; within a run shorter than
+ * {@code lender-figures-max-age} every request asks it.) A task of a request
  * started on node A, completed on node B, moves the request on. Both nodes did the work.
  * Needs PostgreSQL ({@code RS_TEST_POSTGRES_URL}); fails without it under CI.
  */
@@ -61,7 +62,7 @@ class ClusterIT {
             load.await(REQUESTS + " requests at the end of their rota with nothing left to do", Duration.ofMinutes(5),
                     () -> load.waitingAt("Task_EndOfRota", numbers) == REQUESTS && load.pendingJobs() == 0);
 
-            // Durham is asked until five of its requests were cancelled unanswered: from then on its fill rate leaves it out
+            // Durham is asked until a node reads its figures again with five requests cancelled unanswered: its fill rate then leaves it out
             Map<String, Long> asked = Map.of("out:request", 1L, "out:Cancel", 1L, "lending processes", 1L, "borrowing processes", 1L,
                     "request rows", 1L);
             Map<String, Long> leftOut = Map.of("borrowing processes", 1L, "request rows", 1L);
