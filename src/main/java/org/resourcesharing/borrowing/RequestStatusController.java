@@ -32,7 +32,6 @@ import org.springframework.web.servlet.ModelAndView;
 class RequestStatusController {
 
     private static final DateTimeFormatter SUBMITTED = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
-    private static final long RETRY_AFTER_SECONDS = ProcessChangeRetry.RETRY_AFTER.toSeconds();
 
     /** What a patron can do from the emails, and the event each delivers to the borrowing process. */
     enum PatronAction {
@@ -119,11 +118,7 @@ class RequestStatusController {
                 return actionPage(request, token, patronAction);
             }
         } catch (ProcessBusyException busy) {
-            ModelAndView page = actionPage(request, token, patronAction);
-            page.addObject("retryAfterSeconds", RETRY_AFTER_SECONDS);
-            page.setStatus(HttpStatus.SERVICE_UNAVAILABLE);
-            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
-            return page;
+            return ProcessChangeRetry.tryAgainLater(actionPage(request, token, patronAction), response);
         }
         return new ModelAndView("redirect:/requests/" + token + "?done=" + patronAction.path);
     }

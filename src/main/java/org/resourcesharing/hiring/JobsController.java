@@ -30,8 +30,6 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class JobsController {
 
-    private static final long RETRY_AFTER_SECONDS = ProcessChangeRetry.RETRY_AFTER.toSeconds();
-
     private final Postings postings;
     private final Applications applications;
     private final JobApplicationForm form;
@@ -69,7 +67,7 @@ class JobsController {
         try {
             outcome = shiftAnswers.take(offer.get());
         } catch (ProcessBusyException busy) {
-            return tryAgain(shiftPage(offer.get(), null, HttpStatus.SERVICE_UNAVAILABLE), response);
+            return ProcessChangeRetry.tryAgainLater(shiftPage(offer.get(), null, HttpStatus.SERVICE_UNAVAILABLE), response);
         }
         return shiftPage(shifts.offerByToken(token).orElseThrow(), outcome,
                 outcome == ShiftCoverage.Acceptance.ACCEPTED ? HttpStatus.OK : HttpStatus.CONFLICT);
@@ -144,7 +142,7 @@ class JobsController {
                 return offerPage(found.get(), token, null, HttpStatus.CONFLICT);
             }
         } catch (ProcessBusyException busy) {
-            return tryAgain(offerPage(found.get(), token, null, HttpStatus.SERVICE_UNAVAILABLE), response);
+            return ProcessChangeRetry.tryAgainLater(offerPage(found.get(), token, null, HttpStatus.SERVICE_UNAVAILABLE), response);
         }
         return new ModelAndView("redirect:/jobs/offers/" + token + "?done=" + answer);
     }
@@ -167,12 +165,6 @@ class JobsController {
         page.addObject("values", values);
         page.addObject("slots", JobApplicationForm.SLOTS);
         return page;
-    }
-
-    /** The page again, saying that nothing was recorded and when to try again. */
-    private static ModelAndView tryAgain(ModelAndView page, HttpServletResponse response) {
-        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
-        return page.addObject("retryAfterSeconds", RETRY_AFTER_SECONDS);
     }
 
     private static JobApplicationForm.Submitted emptyForm() {

@@ -33,7 +33,6 @@ class Iso18626Endpoint {
 
     private static final Logger log = LoggerFactory.getLogger(Iso18626Endpoint.class);
     private static final MediaType XML = MediaType.parseMediaType("application/xml;charset=UTF-8");
-    private static final String RETRY_AFTER_SECONDS = String.valueOf(ProcessChangeRetry.RETRY_AFTER.toSeconds());
 
     private final Iso18626Codec codec;
     private final PartnerDirectory partners;
@@ -86,9 +85,9 @@ class Iso18626Endpoint {
                     kind.element, senderId, ProcessChangeRetry.ATTEMPTS);
             record(kind, message, header, senderId, body, received, Outcome.REJECTED, null,
                     "not processed: its process was moving on at the same moment; the sender should send it again", null);
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, ProcessChangeRetry.RETRY_AFTER_HEADER)
                     .contentType(MediaType.TEXT_PLAIN)
-                    .body("The request's process was busy; please send the message again in " + RETRY_AFTER_SECONDS + " seconds\n");
+                    .body("The request's process was busy; please send the message again in " + ProcessChangeRetry.RETRY_AFTER_HEADER + " seconds\n");
         } catch (RuntimeException failure) {
             log.error("Could not process an ISO 18626 {} from {}", kind.element, senderId, failure);
             record(kind, message, header, senderId, body, received, Outcome.REJECTED, null,

@@ -45,10 +45,9 @@ class ApiErrorHandler {
     @ExceptionHandler(ProcessBusyException.class)
     ResponseEntity<BusyResponse> busy() {
         log.warn("A change found its process moving on {} times in a row; the caller is asked to try again", ProcessChangeRetry.ATTEMPTS);
-        long seconds = ProcessChangeRetry.RETRY_AFTER.toSeconds();
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds))
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, ProcessChangeRetry.RETRY_AFTER_HEADER)
                 .body(new BusyResponse("The request was moving on to its next step at this very moment, so nothing was recorded. Please try again in "
-                        + seconds + " seconds."));
+                        + ProcessChangeRetry.RETRY_AFTER_HEADER + " seconds."));
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)

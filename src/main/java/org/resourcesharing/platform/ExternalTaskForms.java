@@ -102,7 +102,7 @@ public class ExternalTaskForms {
             }));
         } catch (ProcessBusyException processMoving) {
             throw new TaskUnavailableException(HttpStatus.SERVICE_UNAVAILABLE, "The task's request was moving on to its next step at this very "
-                    + "moment, so the task was not completed. Please send the form again in " + ProcessChangeRetry.RETRY_AFTER.toSeconds() + " seconds.");
+                    + "moment, so the task was not completed. Please send the form again in " + ProcessChangeRetry.RETRY_AFTER_HEADER + " seconds.");
         }
         RedirectView back = new RedirectView(CallbackUrls.safe(callbackUrl, request));
         back.setExpandUriTemplateVariables(false);
@@ -141,7 +141,7 @@ public class ExternalTaskForms {
         @ExceptionHandler(TaskUnavailableException.class)
         ModelAndView unavailable(TaskUnavailableException unavailable, HttpServletResponse response) {
             if (unavailable.status == HttpStatus.SERVICE_UNAVAILABLE) {
-                response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(ProcessChangeRetry.RETRY_AFTER.toSeconds()));
+                response.setHeader(HttpHeaders.RETRY_AFTER, ProcessChangeRetry.RETRY_AFTER_HEADER);
             }
             return new ModelAndView("task-unavailable", Map.of("message", unavailable.getMessage()), unavailable.status);
         }

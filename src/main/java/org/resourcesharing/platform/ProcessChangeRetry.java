@@ -3,14 +3,18 @@ package org.resourcesharing.platform;
 import java.time.Duration;
 import java.util.function.Supplier;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The one way something from outside (a partner's ISO 18626 message, an email, what staff, patrons and students do
@@ -29,6 +33,8 @@ public class ProcessChangeRetry {
     public static final int ATTEMPTS = 3;
     /** After how long a change its busy process could not take may be tried again. */
     public static final Duration RETRY_AFTER = Duration.ofSeconds(30);
+    /** {@link #RETRY_AFTER} as the value of an HTTP {@code Retry-After} header. */
+    public static final String RETRY_AFTER_HEADER = String.valueOf(RETRY_AFTER.toSeconds());
 
     private static final Logger log = LoggerFactory.getLogger(ProcessChangeRetry.class);
 
@@ -51,6 +57,16 @@ public class ProcessChangeRetry {
                 log.debug("Attempt {} met the process moving on; handing the change over again", attempt, processMoving);
             }
         }
+    }
+
+    /**
+     * A page shown again because its change found the process busy: 503 with {@code Retry-After}, and
+     * {@code retryAfterSeconds} for the page to say when to try again.
+     */
+    public static ModelAndView tryAgainLater(ModelAndView page, HttpServletResponse response) {
+        response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_HEADER);
+        page.setStatus(HttpStatus.SERVICE_UNAVAILABLE);
+        return page.addObject("retryAfterSeconds", RETRY_AFTER.toSeconds());
     }
 
     /** The process moved on at each of the {@link #ATTEMPTS}; nothing of the change was kept. */
