@@ -3,21 +3,18 @@ package org.resourcesharing.borrowing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.resourcesharing.testsupport.HeadlessChromium;
 import org.resourcesharing.testsupport.ResourceSharingIntegrationTest;
 import org.resourcesharing.testsupport.TestProcesses;
@@ -43,21 +40,13 @@ class OpenUrlRequestBrowserTest {
     @Autowired
     ManagementService managementService;
 
-    private WebDriver browser;
-    private WebDriverWait wait;
+    @RegisterExtension
+    final HeadlessChromium chromium = new HeadlessChromium(1024, 2400);
+
     private String requestNumber;
 
-    @BeforeEach
-    void openBrowser() {
-        browser = HeadlessChromium.open(1024, 2400);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    }
-
     @AfterEach
-    void closeBrowserAndRemoveTheRequest() {
-        if (browser != null) {
-            browser.quit();
-        }
+    void removeTheRequest() {
         if (requestNumber != null) {
             runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(requestNumber).list()
                     .forEach(instance -> TestProcesses.remove(runtimeService, managementService, instance.getId()));
@@ -66,9 +55,9 @@ class OpenUrlRequestBrowserTest {
 
     @Test
     void aPatronCompletesTheOpenUrlFormCorrectsAMistakeAndFollowsTheStatusLink() throws IOException {
-        browser.get("http://localhost:" + port + "/openurl?" + OpenUrlPageIntegrationTest.ARTICLE);
+        chromium.browser().get("http://localhost:" + port + "/openurl?" + OpenUrlPageIntegrationTest.ARTICLE);
 
-        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+        assertThat(chromium.browser().findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
         assertThat(value("articleTitle")).isEqualTo("Winter survival of brook trout");
         assertThat(value("journalTitle")).isEqualTo("Canadian Journal of Fisheries and Aquatic Sciences");
         assertThat(value("issn")).isEqualTo("0317-8471");
@@ -79,70 +68,66 @@ class OpenUrlRequestBrowserTest {
         assertThat(value("year")).isEqualTo("2020");
         assertThat(value("author")).isEqualTo("Tremblay, Anne");
         assertThat(value("maximumCostCurrency")).isEqualTo("CAD");
-        assertThat(browser.findElement(By.id("serviceType-Copy")).isSelected()).isTrue();
-        assertThat(browser.findElements(By.cssSelector(".summary"))).isEmpty();
-        assertThat(browser.findElement(By.id("patronEmail")).getAttribute("aria-invalid")).isNull();
+        assertThat(chromium.browser().findElement(By.id("serviceType-Copy")).isSelected()).isTrue();
+        assertThat(chromium.browser().findElements(By.cssSelector(".summary"))).isEmpty();
+        assertThat(chromium.browser().findElement(By.id("patronEmail")).getAttribute("aria-invalid")).isNull();
         everyFieldHasALabel();
-        screenshot("openurl-prefilled.png");
+        chromium.screenshot("openurl-prefilled.png");
 
-        browser.findElement(By.id("patronName")).sendKeys("Amira Haddad");
-        browser.findElement(By.id("patronId")).sendKeys("2000123456");
-        new Select(browser.findElement(By.id("patronType"))).selectByValue("graduate");
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        chromium.browser().findElement(By.id("patronName")).sendKeys("Amira Haddad");
+        chromium.browser().findElement(By.id("patronId")).sendKeys("2000123456");
+        new Select(chromium.browser().findElement(By.id("patronType"))).selectByValue("graduate");
+        chromium.browser().findElement(By.cssSelector("button[type=submit]")).click();
 
-        WebElement summary = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".summary[role=alert]")));
+        WebElement summary = chromium.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".summary[role=alert]")));
         WebElement summaryLink = summary.findElement(By.cssSelector("a[href='#patronEmail']"));
         assertThat(summaryLink.getText()).isEqualTo("Email address: required");
-        WebElement email = browser.findElement(By.id("patronEmail"));
-        assertThat(browser.findElement(By.id("patronEmail-error")).getText()).isEqualTo("Error: required");
+        WebElement email = chromium.browser().findElement(By.id("patronEmail"));
+        assertThat(chromium.browser().findElement(By.id("patronEmail-error")).getText()).isEqualTo("Error: required");
         assertThat(email.getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(email.getAttribute("aria-describedby")).contains("patronEmail-error");
         assertThat(summary.findElements(By.tagName("li"))).as("only the email is wrong").hasSize(1);
         assertThat(value("patronName")).isEqualTo("Amira Haddad");
         assertThat(value("patronId")).isEqualTo("2000123456");
-        assertThat(new Select(browser.findElement(By.id("patronType"))).getFirstSelectedOption().getAttribute("value")).isEqualTo("graduate");
+        assertThat(new Select(chromium.browser().findElement(By.id("patronType"))).getFirstSelectedOption().getAttribute("value")).isEqualTo("graduate");
         assertThat(value("articleTitle")).isEqualTo("Winter survival of brook trout");
-        assertThat(browser.findElement(By.id("serviceType-Copy")).isSelected()).isTrue();
-        screenshot("openurl-missing-email.png");
+        assertThat(chromium.browser().findElement(By.id("serviceType-Copy")).isSelected()).isTrue();
+        chromium.screenshot("openurl-missing-email.png");
 
         summaryLink.click();
         email.sendKeys("amira.haddad@trentu.example.ca");
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        chromium.browser().findElement(By.cssSelector("button[type=submit]")).click();
 
-        requestNumber = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("request-number"))).getText();
+        requestNumber = chromium.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("request-number"))).getText();
         assertThat(requestNumber).matches("B-[0-9]{6}");
-        assertThat(browser.getTitle()).isEqualTo("Request received");
-        screenshot("openurl-request-received.png");
+        assertThat(chromium.browser().getTitle()).isEqualTo("Request received");
+        chromium.screenshot("openurl-request-received.png");
 
         // the link is absolute, to the configured public address; the test server listens on a random port
-        String statusLink = browser.findElement(By.id("status-link")).getAttribute("href");
+        String statusLink = chromium.browser().findElement(By.id("status-link")).getAttribute("href");
         assertThat(statusLink).matches(".*/requests/[A-Za-z0-9_-]{43}");
-        browser.get("http://localhost:" + port + statusLink.substring(statusLink.indexOf("/requests/")));
+        chromium.browser().get("http://localhost:" + port + statusLink.substring(statusLink.indexOf("/requests/")));
 
-        assertThat(browser.findElement(By.id("request-number")).getText()).isEqualTo(requestNumber);
-        assertThat(browser.findElement(By.id("title")).getText())
+        assertThat(chromium.browser().findElement(By.id("request-number")).getText()).isEqualTo(requestNumber);
+        assertThat(chromium.browser().findElement(By.id("title")).getText())
                 .isEqualTo("Winter survival of brook trout (in Canadian Journal of Fisheries and Aquatic Sciences)");
-        assertThat(browser.findElement(By.id("service-type")).getText()).isEqualTo("A copy of an article or chapter");
-        assertThat(browser.findElement(By.id("standing")).getText()).isNotBlank();
-        assertThat(browser.getPageSource()).doesNotContain("Amira", "amira.haddad");
-        screenshot("request-status.png");
+        assertThat(chromium.browser().findElement(By.id("service-type")).getText()).isEqualTo("A copy of an article or chapter");
+        assertThat(chromium.browser().findElement(By.id("standing")).getText()).isNotBlank();
+        assertThat(chromium.browser().getPageSource()).doesNotContain("Amira", "amira.haddad");
+        chromium.screenshot("request-status.png");
     }
 
     /** Every visible input, list and text area is named by a label of its own. */
     private void everyFieldHasALabel() {
-        List<WebElement> fields = browser.findElements(By.cssSelector("input:not([type=hidden]), select, textarea"));
+        List<WebElement> fields = chromium.browser().findElements(By.cssSelector("input:not([type=hidden]), select, textarea"));
         assertThat(fields).hasSizeGreaterThan(20);
         for (WebElement field : fields) {
-            assertThat(browser.findElements(By.cssSelector("label[for='" + field.getAttribute("id") + "']")))
+            assertThat(chromium.browser().findElements(By.cssSelector("label[for='" + field.getAttribute("id") + "']")))
                     .as("label of %s", field.getAttribute("name")).hasSize(1);
         }
     }
 
     private String value(String id) {
-        return browser.findElement(By.id(id)).getAttribute("value");
-    }
-
-    private void screenshot(String name) throws IOException {
-        HeadlessChromium.screenshot(browser, name);
+        return chromium.browser().findElement(By.id(id)).getAttribute("value");
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -14,16 +13,13 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.resourcesharing.catalogue.ImportedCatalogue;
 import org.resourcesharing.catalogue.TestMarcRecords;
 import org.resourcesharing.testsupport.HeadlessChromium;
@@ -52,21 +48,8 @@ class LendingTasklistBrowserTest {
     @Autowired
     ImportedCatalogue importedCatalogue;
 
-    private WebDriver browser;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = HeadlessChromium.open(1440, 1200);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+    @RegisterExtension
+    final HeadlessChromium chromium = new HeadlessChromium(1440, 1200);
 
     @Test
     void lendingStaffClaimFillAndCompleteTheirTaskInTasklist() throws IOException {
@@ -86,37 +69,37 @@ class LendingTasklistBrowserTest {
                         Map.entry("requestNote", "Needed for ENGL 2105 by 4 December"),
                         Map.entry("partnerTier", "ocul")))
                 .correlateStartMessage();
-        Task task = new WebDriverWait(browser, Duration.ofSeconds(30)) // after the catalogue check in the job executor
+        Task task = chromium.await() // after the catalogue check in the job executor
                 .until(driver -> taskService.createTaskQuery().processInstanceId(lending.getId()).singleResult());
 
-        browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']"))).sendKeys("leo");
-        browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
-        browser.findElement(By.cssSelector("button[type='submit']")).click();
+        chromium.browser().get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+        chromium.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']"))).sendKeys("leo");
+        chromium.browser().findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
+        chromium.browser().findElement(By.cssSelector("button[type='submit']")).click();
 
-        WebElement listedTask = wait.until(ExpectedConditions.elementToBeClickable(
+        WebElement listedTask = chromium.await().until(ExpectedConditions.elementToBeClickable(
                 By.xpath("//*[contains(@class,'task')]//*[normalize-space(text())='Review lending request']")));
-        screenshot("tasklist-group-filter.png");
+        chromium.screenshot("tasklist-group-filter.png");
         listedTask.click();
 
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
-        WebElement title = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[id$='-Field_title']")));
+        chromium.await().until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
+        chromium.await().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
+        WebElement title = chromium.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[id$='-Field_title']")));
         assertThat(title.getAttribute("value")).isEqualTo("Two Solitudes");
-        assertThat(browser.findElements(By.cssSelector("[id$='-Field_reasonUnfilled']"))).as("reason hidden until 'cannot supply'").isEmpty();
-        click(browser.findElement(By.xpath("//label[contains(normalize-space(.),'No, we cannot supply it')]")));
-        click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+        assertThat(chromium.browser().findElements(By.cssSelector("[id$='-Field_reasonUnfilled']"))).as("reason hidden until 'cannot supply'").isEmpty();
+        click(chromium.browser().findElement(By.xpath("//label[contains(normalize-space(.),'No, we cannot supply it')]")));
+        click(chromium.await().until(ExpectedConditions.elementToBeClickable(By.xpath(
                 "//div[contains(@class,'fjs-form-field-select')][.//label[contains(.,'Why not')]]//div[contains(@class,'fjs-input-group')]"))));
-        click(wait.until(ExpectedConditions.elementToBeClickable(
+        click(chromium.await().until(ExpectedConditions.elementToBeClickable(
                 By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)='Not on the shelf']"))));
-        browser.findElement(By.cssSelector("[id$='-Field_answerNote']")).sendKeys("Missing since the inventory in October; we will search again.");
-        screenshot("tasklist-review-lending-request.png");
+        chromium.browser().findElement(By.cssSelector("[id$='-Field_answerNote']")).sendKeys("Missing since the inventory in October; we will search again.");
+        chromium.screenshot("tasklist-review-lending-request.png");
 
-        click(browser.findElement(By.cssSelector(".form-actions button.btn-primary")));
+        click(chromium.browser().findElement(By.cssSelector(".form-actions button.btn-primary")));
 
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(
+        chromium.await().until(
                 driver -> historyService.createHistoricTaskInstanceQuery().taskId(task.getId()).finished().count() == 1);
-        screenshot("tasklist-after-complete.png");
+        chromium.screenshot("tasklist-after-complete.png");
         assertThat(historyService.createHistoricTaskInstanceQuery().taskId(task.getId()).singleResult().getAssignee()).isEqualTo("leo");
         assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(lending.getId()).list().stream()
                 .filter(variable -> variable.getValue() != null)
@@ -128,11 +111,7 @@ class LendingTasklistBrowserTest {
 
     /** Tasklist's fixed footer covers the bottom of a long form: bring the element to the middle first. */
     private void click(WebElement element) {
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        ((JavascriptExecutor) chromium.browser()).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
         element.click();
-    }
-
-    private void screenshot(String name) throws IOException {
-        HeadlessChromium.screenshot(browser, name);
     }
 }

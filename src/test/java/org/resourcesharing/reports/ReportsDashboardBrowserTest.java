@@ -3,22 +3,18 @@ package org.resourcesharing.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.resourcesharing.testsupport.HeadlessChromium;
 import org.resourcesharing.testsupport.ResourceSharingIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,46 +42,33 @@ class ReportsDashboardBrowserTest {
     @Autowired
     TestRestTemplate http;
 
-    private WebDriver browser;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = HeadlessChromium.open(1440, 2400);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+    @RegisterExtension
+    final HeadlessChromium chromium = new HeadlessChromium(1440, 2400);
 
     @Test
     void aManagerSeesChartsWithTablesThatMatchTheirCsv() throws IOException {
         constructHistory(LocalDateTime.of(2021, 3, 1, 9, 0));
 
-        browser.get("http://max:demo@localhost:" + port + "/reports?" + RANGE + "&period=week");
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#turnaround .chart[data-drawn='true']")));
-        long height = (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
-        browser.manage().window().setSize(new Dimension(1440, (int) height + 140)); // the whole page in the screenshot
-        HeadlessChromium.screenshot(browser, "reports-dashboard.png");
+        chromium.browser().get("http://max:demo@localhost:" + port + "/reports?" + RANGE + "&period=week");
+        chromium.await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#turnaround .chart[data-drawn='true']")));
+        long height = (Long) ((JavascriptExecutor) chromium.browser()).executeScript("return document.documentElement.scrollHeight");
+        chromium.browser().manage().window().setSize(new Dimension(1440, (int) height + 140)); // the whole page in the screenshot
+        chromium.screenshot("reports-dashboard.png");
 
-        List<WebElement> measures = browser.findElements(By.cssSelector("section.card[data-measure]"));
+        List<WebElement> measures = chromium.browser().findElements(By.cssSelector("section.card[data-measure]"));
         assertThat(measures).extracting(section -> section.getAttribute("data-measure"))
                 .contains("requests", "fill-rate", "turnaround", "turnaround-by-partner", "unfilled-reasons", "lender-ranking", "task-waiting",
                         "copyright-decisions", "time-to-hire", "emails");
-        assertThat(browser.findElements(By.cssSelector(".chart[data-drawn='true'] canvas"))).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(chromium.browser().findElements(By.cssSelector(".chart[data-drawn='true'] canvas"))).hasSizeGreaterThanOrEqualTo(5);
         for (String measure : List.of("requests", "fill-rate", "turnaround", "turnaround-by-partner", "unfilled-reasons", "lender-ranking",
                 "emails")) {
-            WebElement section = browser.findElement(By.id(measure));
+            WebElement section = chromium.browser().findElement(By.id(measure));
             String href = section.findElement(By.cssSelector("a.csv")).getAttribute("href");
             String csv = http.withBasicAuth("max", "demo").getForObject(href.replace("http://localhost:" + port, ""), String.class);
             assertThat(table(section)).as(measure).containsExactlyElementsOf(List.of(csv.split("\r\n")));
         }
         // loans shipped after 1, 2, 2, 3, 3, 4, 5, 6, 8 and 11 days
-        assertThat(table(browser.findElement(By.id("turnaround")))).contains("Borrowing,shipped,Loan,10,3.50,8.30");
+        assertThat(table(chromium.browser().findElement(By.id("turnaround")))).contains("Borrowing,shipped,Loan,10,3.50,8.30");
     }
 
     @Test
@@ -97,18 +80,18 @@ class ReportsDashboardBrowserTest {
         }
         history.request("borrowing", now.minusDays(3)).waitingAt("Task_EndOfRota", now.minusHours(50));
 
-        browser.get("http://max:demo@localhost:" + port + "/reports/open-work?process=borrowing");
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#diagram[data-drawn]")));
+        chromium.browser().get("http://max:demo@localhost:" + port + "/reports/open-work?process=borrowing");
+        chromium.await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#diagram[data-drawn]")));
         // the viewer shows overlays once the zoom to fit has settled
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-container-id='Task_ReceiveItem'] .open-count")));
-        HeadlessChromium.screenshot(browser, "reports-open-work.png");
+        chromium.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-container-id='Task_ReceiveItem'] .open-count")));
+        chromium.screenshot("reports-open-work.png");
 
-        WebElement receive = browser.findElement(By.cssSelector("[data-container-id='Task_ReceiveItem'] .open-count"));
+        WebElement receive = chromium.browser().findElement(By.cssSelector("[data-container-id='Task_ReceiveItem'] .open-count"));
         assertThat(Integer.parseInt(receive.getText())).isGreaterThanOrEqualTo(3);
-        assertThat(browser.findElements(By.cssSelector("[data-container-id='Task_EndOfRota'] .open-wait"))).isNotEmpty();
-        assertThat(browser.findElement(By.cssSelector(".djs-element[data-element-id='Task_ReceiveItem']")).getAttribute("class"))
+        assertThat(chromium.browser().findElements(By.cssSelector("[data-container-id='Task_EndOfRota'] .open-wait"))).isNotEmpty();
+        assertThat(chromium.browser().findElement(By.cssSelector(".djs-element[data-element-id='Task_ReceiveItem']")).getAttribute("class"))
                 .contains("has-open-work");
-        assertThat(table(browser.findElement(By.id("open-work")))).anyMatch(line -> line.startsWith("Task_EndOfRota,End of rota,1,50.0"));
+        assertThat(table(chromium.browser().findElement(By.id("open-work")))).anyMatch(line -> line.startsWith("Task_EndOfRota,End of rota,1,50.0"));
     }
 
     /** The table as the CSV writes it: header labels, then the cells, comma-separated (no cell here needs quoting). */

@@ -3,7 +3,6 @@ package org.resourcesharing.copyright.permission;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,15 +12,13 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.resourcesharing.testsupport.HeadlessChromium;
 import org.resourcesharing.testsupport.ResourceSharingIntegrationTest;
 import org.resourcesharing.testsupport.TestProcesses;
@@ -48,21 +45,13 @@ class CopyrightRequestBrowserTest {
     @Autowired
     TaskService taskService;
 
-    private WebDriver browser;
-    private WebDriverWait wait;
+    @RegisterExtension
+    final HeadlessChromium chromium = new HeadlessChromium(1024, 2800);
+
     private String requestNumber;
 
-    @BeforeEach
-    void openBrowser() {
-        browser = HeadlessChromium.open(1024, 2800);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    }
-
     @AfterEach
-    void closeBrowserAndRemoveTheRequest() {
-        if (browser != null) {
-            browser.quit();
-        }
+    void removeTheRequest() {
         if (requestNumber != null) {
             runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(requestNumber).list()
                     .forEach(instance -> TestProcesses.remove(runtimeService, managementService, instance.getId()));
@@ -71,9 +60,9 @@ class CopyrightRequestBrowserTest {
 
     @Test
     void anInstructorAsksForAChapterCorrectsAMistakeAndGetsARequestNumber() throws IOException {
-        browser.get("http://localhost:" + port + "/copyright-request");
-        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
-        assertThat(browser.getTitle()).isEqualTo("Copyright permission for course materials");
+        chromium.browser().get("http://localhost:" + port + "/copyright-request");
+        assertThat(chromium.browser().findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+        assertThat(chromium.browser().getTitle()).isEqualTo("Copyright permission for course materials");
         everyFieldHasALabel();
 
         type("instructorName", "Dr. Ines Teacher");
@@ -81,41 +70,41 @@ class CopyrightRequestBrowserTest {
         type("courseCode", "HIST-1001H");
         type("term", "Fall 2026");
         type("students", "forty");
-        browser.findElement(By.id("intendedUse-LMS_POSTING")).click();
-        new Select(browser.findElement(By.id("workType"))).selectByValue("BOOK_CHAPTER");
+        chromium.browser().findElement(By.id("intendedUse-LMS_POSTING")).click();
+        new Select(chromium.browser().findElement(By.id("workType"))).selectByValue("BOOK_CHAPTER");
         type("title", "A history of Upper Canada, chapter 3");
         type("authors", "Jane Historian, 1990");
         type("isbn", "9780802065421");
         type("pagesRequested", "45-75");
         type("totalPages", "250");
-        browser.findElement(By.id("source-LIBRARY_PRINT")).click();
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        chromium.browser().findElement(By.id("source-LIBRARY_PRINT")).click();
+        chromium.browser().findElement(By.cssSelector("button[type=submit]")).click();
 
-        WebElement summary = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".summary[role=alert]")));
-        assertThat(browser.getTitle()).isEqualTo("Error: copyright permission for course materials");
+        WebElement summary = chromium.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".summary[role=alert]")));
+        assertThat(chromium.browser().getTitle()).isEqualTo("Error: copyright permission for course materials");
         WebElement summaryLink = summary.findElement(By.cssSelector("a[href='#students']"));
         assertThat(summaryLink.getText()).isEqualTo("Number of students: not a whole number");
         assertThat(summary.findElements(By.tagName("li"))).as("only the number of students is wrong").hasSize(1);
-        WebElement students = browser.findElement(By.id("students"));
-        assertThat(browser.findElement(By.id("students-error")).getText()).isEqualTo("Error: not a whole number");
+        WebElement students = chromium.browser().findElement(By.id("students"));
+        assertThat(chromium.browser().findElement(By.id("students-error")).getText()).isEqualTo("Error: not a whole number");
         assertThat(students.getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(students.getAttribute("aria-describedby")).contains("students-error");
         assertThat(value("title")).isEqualTo("A history of Upper Canada, chapter 3");
         assertThat(value("authors")).isEqualTo("Jane Historian, 1990");
-        assertThat(browser.findElement(By.id("intendedUse-LMS_POSTING")).isSelected()).isTrue();
-        assertThat(browser.findElement(By.id("source-LIBRARY_PRINT")).isSelected()).isTrue();
-        assertThat(new Select(browser.findElement(By.id("workType"))).getFirstSelectedOption().getAttribute("value")).isEqualTo("BOOK_CHAPTER");
-        HeadlessChromium.screenshot(browser, "copyright-request-mistake.png");
+        assertThat(chromium.browser().findElement(By.id("intendedUse-LMS_POSTING")).isSelected()).isTrue();
+        assertThat(chromium.browser().findElement(By.id("source-LIBRARY_PRINT")).isSelected()).isTrue();
+        assertThat(new Select(chromium.browser().findElement(By.id("workType"))).getFirstSelectedOption().getAttribute("value")).isEqualTo("BOOK_CHAPTER");
+        chromium.screenshot("copyright-request-mistake.png");
 
         summaryLink.click();
         students.clear();
         students.sendKeys("40");
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        chromium.browser().findElement(By.cssSelector("button[type=submit]")).click();
 
-        requestNumber = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("request-number"))).getText();
+        requestNumber = chromium.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("request-number"))).getText();
         assertThat(requestNumber).matches("CR-[0-9A-F]{8}");
-        assertThat(browser.getTitle()).isEqualTo("Request received");
-        HeadlessChromium.screenshot(browser, "copyright-request-received.png");
+        assertThat(chromium.browser().getTitle()).isEqualTo("Request received");
+        chromium.screenshot("copyright-request-received.png");
         String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(requestNumber).singleResult().getId();
         assertThat(runtimeService.getVariable(instance, "students")).isEqualTo(40);
         assertThat(runtimeService.getVariable(instance, "authors")).isEqualTo("Jane Historian, 1990");
@@ -131,32 +120,32 @@ class CopyrightRequestBrowserTest {
                 .startBeforeActivity(DigitizeAndPostController.POST_TASK).setVariables(values).execute(true, true);
         String task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
 
-        browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + task);
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']"))).sendKeys("cora");
-        browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
-        browser.findElement(By.cssSelector("button[type='submit']")).click();
+        chromium.browser().get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + task);
+        chromium.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']"))).sendKeys("cora");
+        chromium.browser().findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
+        chromium.browser().findElement(By.cssSelector("button[type='submit']")).click();
 
-        WebElement link = wait.until(ExpectedConditions.presenceOfElementLocated(
+        WebElement link = chromium.await().until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("a[href*='" + DigitizeAndPostController.PATH + "?taskId=" + task + "']")));
-        HeadlessChromium.screenshot(browser, "copyright-digitize-and-post-in-tasklist.png");
+        chromium.screenshot("copyright-digitize-and-post-in-tasklist.png");
         assertThat(link.getAttribute("href")).startsWith("http://localhost:" + port + DigitizeAndPostController.PATH).contains("callbackUrl=");
     }
 
     /** Every visible input, list and text area is named by a label of its own. */
     private void everyFieldHasALabel() {
-        List<WebElement> fields = browser.findElements(By.cssSelector("input:not([type=hidden]), select, textarea"));
+        List<WebElement> fields = chromium.browser().findElements(By.cssSelector("input:not([type=hidden]), select, textarea"));
         assertThat(fields).hasSizeGreaterThan(20);
         for (WebElement field : fields) {
-            assertThat(browser.findElements(By.cssSelector("label[for='" + field.getAttribute("id") + "']")))
+            assertThat(chromium.browser().findElements(By.cssSelector("label[for='" + field.getAttribute("id") + "']")))
                     .as("label of %s", field.getAttribute("name")).hasSize(1);
         }
     }
 
     private void type(String id, String text) {
-        browser.findElement(By.id(id)).sendKeys(text);
+        chromium.browser().findElement(By.id(id)).sendKeys(text);
     }
 
     private String value(String id) {
-        return browser.findElement(By.id(id)).getAttribute("value");
+        return chromium.browser().findElement(By.id(id)).getAttribute("value");
     }
 }
