@@ -38,7 +38,7 @@ public final class BenchmarkReport {
 
     /** Prints and writes the table, for the database this test run uses. */
     public void write(String fileName) {
-        write(fileName, TestDatabase.isPostgres() ? "PostgreSQL" : System.getProperty("bench.h2-file") != null ? "H2-file" : "H2");
+        write(fileName, TestDatabase.isPostgres() ? "PostgreSQL" : TestDatabase.isH2File() ? "H2-file" : "H2");
     }
 
     public void write(String fileName, String database) {

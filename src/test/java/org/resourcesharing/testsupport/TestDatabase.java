@@ -32,10 +32,15 @@ public final class TestDatabase {
         return "postgres".equalsIgnoreCase(System.getenv(DATABASE_VARIABLE));
     }
 
+    /** Whether H2 keeps its databases in files ({@code -Dbench.h2-file}), as the application's embedded default does. */
+    public static boolean isH2File() {
+        return System.getProperty("bench.h2-file") != null;
+    }
+
     /** A new, empty database for one purpose (the plain engine, the application context). */
     public static synchronized Jdbc create(String purpose) {
         if (!isPostgres()) {
-            if (System.getProperty("bench.h2-file") != null) {
+            if (isH2File()) {
                 return new Jdbc("jdbc:h2:file:./target/h2/rs-" + purpose + "-" + UUID.randomUUID(), "sa", "");
             }
             return new Jdbc("jdbc:h2:mem:rs-" + purpose + ";DB_CLOSE_DELAY=-1", "sa", "");
