@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -52,6 +53,11 @@ final class BorrowingRequests {
                         OffsetDateTime.ofInstant(request.createdAt(), ZoneOffset.UTC))
                 .update();
         return new Numbered(requestNumber, token);
+    }
+
+    /** The business keys (request numbers) of a patron's requests, open or finished, while the patron's data is kept; by ix_borrowing_request_patron. */
+    List<String> requestNumbersOf(String patronId) {
+        return jdbc.sql("select business_key from borrowing_request where patron_id = ?").param(patronId).query(String.class).list();
     }
 
     /** Forgets who asked (README "Retention and privacy"); what was asked for, how and when stays for statistics. */

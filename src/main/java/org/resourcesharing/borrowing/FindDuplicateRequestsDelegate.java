@@ -4,40 +4,63 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code ${findDuplicateRequests}}: the patron's other open borrowing requests for the same item,
  * by any shared identifier or, failing that, the same title (and article), ignoring case and
  * punctuation. Sets {@code possibleDuplicates}: their request numbers, or null.
+ * <p>
+ * The patron's requests are found by the patron's index of the requests table, and those still open among
+ * them by business key: asking the engine for open requests by their {@code patronId} variable would read
+ * every open request's variables, a cost that grows with the library's open requests.
  */
 @Component("findDuplicateRequests")
 class FindDuplicateRequestsDelegate implements JavaDelegate {
 
     private static final List<String> IDENTIFIERS = List.of("isbn", "doi", "oclcNumber");
 
+    private final Function<String, List<String>> patronsRequestNumbers;
+    private final HistoryService historyService;
     private final RuntimeService runtimeService;
 
-    FindDuplicateRequestsDelegate(RuntimeService runtimeService) {
+    @Autowired
+    FindDuplicateRequestsDelegate(BorrowingRequests requests, HistoryService historyService, RuntimeService runtimeService) {
+        this(requests::requestNumbersOf, historyService, runtimeService);
+    }
+
+    /** @param patronsRequestNumbers a patron's requests (their numbers, the business keys), open or not, by patron id */
+    FindDuplicateRequestsDelegate(Function<String, List<String>> patronsRequestNumbers, HistoryService historyService, RuntimeService runtimeService) {
+        this.patronsRequestNumbers = patronsRequestNumbers;
+        this.historyService = historyService;
         this.runtimeService = runtimeService;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        Map<String, Object> mine = execution.getVariables();
-        List<String> duplicates = runtimeService.createProcessInstanceQuery().processDefinitionKey("borrowing").active()
-                .variableValueEquals("patronId", execution.getVariable("patronId")).list().stream()
-                .filter(other -> !other.getId().equals(execution.getProcessInstanceId()))
-                .filter(other -> sameItem(mine, runtimeService.getVariables(other.getId())))
-                .map(ProcessInstance::getBusinessKey)
-                .sorted()
-                .toList();
+        String[] others = patronsRequestNumbers.apply((String) execution.getVariable("patronId")).stream()
+                .filter(number -> !number.equals(execution.getProcessBusinessKey()))
+                .toArray(String[]::new);
+        List<String> duplicates = List.of();
+        if (others.length > 0) {
+            Map<String, Object> mine = execution.getVariables();
+            // the engine's history knows which of them are still running (unsuspended) and has an index on the business key
+            duplicates = historyService.createHistoricProcessInstanceQuery().processDefinitionKey(BorrowingIntake.PROCESS_KEY)
+                    .processInstanceBusinessKeyIn(others).active().list().stream()
+                    .filter(other -> sameItem(mine, runtimeService.getVariables(other.getId())))
+                    .map(HistoricProcessInstance::getBusinessKey)
+                    .sorted()
+                    .toList();
+        }
         execution.setVariable("possibleDuplicates", duplicates.isEmpty() ? null : String.join(", ", duplicates));
     }
 

@@ -2,6 +2,8 @@ package org.resourcesharing.borrowing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -9,13 +11,16 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
@@ -51,6 +56,8 @@ class BorrowingIntakeIntegrationTest {
     RepositoryService repositoryService;
     @Autowired
     FormService formService;
+    @Autowired
+    HistoryService historyService;
 
     private final List<String> requestNumbers = new ArrayList<>();
 
@@ -159,6 +166,45 @@ class BorrowingIntakeIntegrationTest {
                 .containsEntry("service_type", "Copy")
                 .containsEntry("title", "Winter survival of brook trout (in Canadian Journal of Fisheries and Aquatic Sciences)")
                 .containsEntry("channel", "api");
+    }
+
+    @Test
+    void theSameArticleAskedAgainByThePatronGoesToStaffAsAPossibleDuplicateButNotWhenAnotherPatronAsksForIt() {
+        Map<String, Object> request = article();
+        request.put("patronId", "2000555001");
+        String first = submitted(request);
+        String again = submitted(request);
+        request.put("patronId", "2000555002");
+        String someoneElse = submitted(request);
+
+        assertThat(possibleDuplicatesOnceChecked(again)).isEqualTo(first);
+        assertThat(possibleDuplicatesOnceChecked(someoneElse)).isNull();
+        assertThat(historyService.createHistoricActivityInstanceQuery().activityId("Task_ReviewDuplicate").list())
+                .extracting(activity -> historyService.createHistoricProcessInstanceQuery().processInstanceId(activity.getProcessInstanceId())
+                        .singleResult().getBusinessKey())
+                .contains(again).doesNotContain(first, someoneElse);
+    }
+
+    private String submitted(Map<String, Object> request) {
+        ResponseEntity<JsonNode> response = http.withBasicAuth("bella", "demo").postForEntity("/api/borrowing-requests", request, JsonNode.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String requestNumber = response.getBody().path("requestNumber").asText();
+        requestNumbers.add(requestNumber);
+        return requestNumber;
+    }
+
+    /** What the duplicate check found for the request, once the job executor has taken it past that step (a minute at most). */
+    private Object possibleDuplicatesOnceChecked(String requestNumber) {
+        String instance = historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(requestNumber).singleResult().getId();
+        Instant giveUp = Instant.now().plusSeconds(60);
+        while (historyService.createHistoricActivityInstanceQuery().processInstanceId(instance).activityId("Task_FindDuplicates").finished()
+                .count() == 0) {
+            assertThat(Instant.now()).as("%s past the duplicate check", requestNumber).isBefore(giveUp);
+            LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
+        }
+        HistoricVariableInstance found = historyService.createHistoricVariableInstanceQuery().processInstanceId(instance)
+                .variableName("possibleDuplicates").singleResult();
+        return found == null ? null : found.getValue();
     }
 
     @Test

@@ -35,6 +35,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import com.sun.net.httpserver.HttpServer;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
@@ -106,7 +107,10 @@ class BorrowingProcessTest {
         CatalogueSource union = query -> List.of(record(unionItems));
         Catalogue catalogue = new Catalogue(local, union, () -> Set.of("ISIL:CA-OPETB", "ISIL:CA-OODT"));
         Mocks.register("checkCitation", new CheckCitationDelegate());
-        Mocks.register("findDuplicateRequests", new FindDuplicateRequestsDelegate(runtimeService()));
+        // the requests table's stand-in: every request started with the patron's id
+        Mocks.register("findDuplicateRequests", new FindDuplicateRequestsDelegate(patronId -> historyService().createHistoricProcessInstanceQuery()
+                .variableValueEquals("patronId", patronId).list().stream().map(HistoricProcessInstance::getBusinessKey).toList(),
+                historyService(), runtimeService()));
         Mocks.register("checkLocalHoldings", new CheckLocalHoldingsDelegate(catalogue, PROPERTIES));
         Mocks.register("chooseLenders", new ChooseLendersDelegate(catalogue, id -> Optional.ofNullable(PARTNERS.get(id)),
                 id -> new LenderStatistics.Record(null, null), decisionService(), PROPERTIES));
