@@ -20,6 +20,8 @@ public final class TestDatabase {
 
     public static final String DATABASE_VARIABLE = "RS_TEST_DATABASE";
     public static final String POSTGRES_URL_VARIABLE = "RS_TEST_POSTGRES_URL";
+    /** As the application's H2 URL has them (application.yml). */
+    private static final String H2_SETTINGS = ";QUERY_CACHE_SIZE=512";
     private static final Pattern POSTGRES_URL = Pattern.compile("(jdbc:postgresql://[^/]+/)([^?]*)(.*)");
 
     public record Jdbc(String url, String user, String password) {
@@ -41,9 +43,9 @@ public final class TestDatabase {
     public static synchronized Jdbc create(String purpose) {
         if (!isPostgres()) {
             if (isH2File()) {
-                return new Jdbc("jdbc:h2:file:./target/h2/rs-" + purpose + "-" + UUID.randomUUID(), "sa", "");
+                return new Jdbc("jdbc:h2:file:./target/h2/rs-" + purpose + "-" + UUID.randomUUID() + H2_SETTINGS, "sa", "");
             }
-            return new Jdbc("jdbc:h2:mem:rs-" + purpose + ";DB_CLOSE_DELAY=-1", "sa", "");
+            return new Jdbc("jdbc:h2:mem:rs-" + purpose + ";DB_CLOSE_DELAY=-1" + H2_SETTINGS, "sa", "");
         }
         return createPostgres(purpose);
     }
