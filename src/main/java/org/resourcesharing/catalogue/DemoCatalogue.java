@@ -11,7 +11,10 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
-/** Imports the sample catalogue that ships with the project at every demo start; re-importing replaces, never duplicates. */
+/**
+ * Imports the sample catalogue that ships with the project at the demo's first start. Later starts keep what is there:
+ * importing the 300-odd records again, each in its own transaction, was a tenth of a restart.
+ */
 @Component
 @Profile("demo & !prod")
 class DemoCatalogue implements SmartInitializingSingleton {
@@ -28,6 +31,11 @@ class DemoCatalogue implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
+        long kept = catalogue.size();
+        if (kept > 0) {
+            log.info("Demo catalogue: {} records kept from an earlier start", kept);
+            return;
+        }
         try (InputStream sample = new ClassPathResource(properties.imported().demoSample()).getInputStream()) {
             ImportedCatalogue.ImportSummary summary = catalogue.importMarc(sample);
             log.info("Demo catalogue: {} records new, {} updated, {} rejected", summary.created(), summary.updated(), summary.rejected());
