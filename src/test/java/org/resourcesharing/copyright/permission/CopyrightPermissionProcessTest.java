@@ -66,8 +66,8 @@ class CopyrightPermissionProcessTest {
     void replaceTheMailServerAtTheDelegatesBoundary() {
         notifications = new TestNotifications();
         Mocks.register("sendNotification", new SendNotificationDelegate(notifications, historyService()));
-        Mocks.register("assessCopyrightPermission",
-                new AssessPermissionDelegate(new PermissionAssessment(decisionService(), LOG, IN_2026), LOG, PROPERTIES, IN_2026));
+        Mocks.register("assessCopyrightPermission", new AssessPermissionDelegate(
+                new PermissionAssessment(decisionService(), LOG, IN_2026, ReasoningMessages.bundled()), LOG, PROPERTIES, IN_2026));
         Mocks.register("recordCopyrightDecision", new RecordDecisionListener(LOG, IN_2026));
         Mocks.register("recordCharge", new RecordChargeDelegate(LEDGER, historyService()));
     }

@@ -147,7 +147,7 @@ class PermissionAssessmentTest {
     }
 
     private static Assessment assess(WorkRequest request, String businessKey) {
-        return new PermissionAssessment(decisionService(), LOG, IN_2026).assess(request, businessKey);
+        return new PermissionAssessment(decisionService(), LOG, IN_2026, ReasoningMessages.bundled()).assess(request, businessKey);
     }
 
     private static Arguments row(String name, Map<String, Object> changes, Outcome outcome, String rule, String why) {
