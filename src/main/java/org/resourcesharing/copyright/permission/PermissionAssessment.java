@@ -20,8 +20,9 @@ import org.resourcesharing.copyright.permission.CopyrightDecisions.PriorUse;
  * The automatic assessment of a request, explained: the arithmetic (term of protection, percentages,
  * what earlier requests of the course already copied of the work) is done here, the rules are the
  * managers' tables in bpmn/copyright-permission.dmn: the licence table, the short excerpt by kind of
- * work, and the assessment itself, which names the rule that decided. The words of the explanation are
- * data ({@link ReasoningMessages}).
+ * work, and the assessment itself, which names the rule that decided. It decides once and words its
+ * explanation for each reader ({@link ReasoningMessages}): in English for staff, in the instructor's
+ * language for their emails.
  */
 class PermissionAssessment {
 
@@ -34,12 +35,14 @@ class PermissionAssessment {
     }
 
     /**
-     * @param rule           what decided: LINK_ONLY, PUBLIC_DOMAIN, LICENCE, FAIR_DEALING or FILM
-     * @param reasoning      why, with the figures
-     * @param units          1 when the request is one whole unit the guidelines count (a chapter, an article, ...), else 0
-     * @param shorterExcerpt what would qualify under fair dealing instead, for the instructor when permission is refused
+     * @param rule                what decided: LINK_ONLY, PUBLIC_DOMAIN, LICENCE, FAIR_DEALING or FILM
+     * @param reasoning           why, with the figures, in English: for staff and the decision log
+     * @param instructorReasoning the same in the instructor's language, for their emails
+     * @param units               1 when the request is one whole unit the guidelines count (a chapter, an article, ...), else 0
+     * @param shorterExcerpt      what would qualify under fair dealing instead, in the instructor's language, for them when permission is refused
      */
-    record Assessment(Outcome outcome, String rule, String ruleName, String reasoning, Integer pageCount, int units, String shorterExcerpt) {
+    record Assessment(Outcome outcome, String rule, String ruleName, String reasoning, String instructorReasoning, Integer pageCount, int units,
+            String shorterExcerpt) {
     }
 
     private final DecisionService decisions;
@@ -61,7 +64,8 @@ class PermissionAssessment {
             throw new IllegalStateException("The table " + SHORT_EXCERPT + " has no row for " + request.workType());
         }
         int percentLimit = ((Number) excerptRule.get("percentLimit")).intValue();
-        String wholeUnit = (String) excerptRule.get("wholeUnit");
+        Reasoning wholeUnit = excerptRule.get("wholeUnit") == null ? null
+                : new Reasoning.Translated((String) excerptRule.get("wholeUnit"), (String) excerptRule.get("wholeUnitFr"));
         int unitsAllowed = excerptRule.get("unitsAllowed") == null ? 0 : ((Number) excerptRule.get("unitsAllowed")).intValue();
         int units = wholeUnit != null && unitsAllowed > 0 && !request.linkOnly() ? 1 : 0;
 
@@ -88,9 +92,9 @@ class PermissionAssessment {
             default -> fairDealing(outcome, excerpt, term, request);
         };
         String shorter = outcome == Outcome.CLEARED ? null
-                : messages.sentence(shorterExcerpt(request, prior, percentLimit, wholeUnit, unitsAllowed));
-        return new Assessment(outcome, rule, (String) decided.get("ruleName"), messages.sentence(reasoning), pages.isPresent() ? pages.getAsInt() : null,
-                units, shorter);
+                : messages.sentence(shorterExcerpt(request, prior, percentLimit, wholeUnit, unitsAllowed), request.language());
+        return new Assessment(outcome, rule, (String) decided.get("ruleName"), messages.sentence(reasoning, ReasoningMessages.ENGLISH),
+                messages.sentence(reasoning, request.language()), pages.isPresent() ? pages.getAsInt() : null, units, shorter);
     }
 
     /** The pages copied (this request and the earlier ones that count) out of the work's pages; either may be unknown. */
@@ -143,7 +147,7 @@ class PermissionAssessment {
     private record Excerpt(String verdict, Reasoning reason) {
     }
 
-    private static Excerpt excerpt(WorkRequest request, PriorUse prior, OptionalInt pages, Share share, int percentLimit, String wholeUnit,
+    private static Excerpt excerpt(WorkRequest request, PriorUse prior, OptionalInt pages, Share share, int percentLimit, Reasoning wholeUnit,
             int unitsAllowed, int units) {
         int unitsCounted = prior.units() + units;
         boolean byUnit = units > 0 && unitsCounted <= unitsAllowed;
@@ -187,7 +191,7 @@ class PermissionAssessment {
      * What the instructor could use instead without permission: the pages still within the percentage
      * limit for this course and term, and a whole unit if none was used yet.
      */
-    private static Reasoning shorterExcerpt(WorkRequest request, PriorUse prior, int percentLimit, String wholeUnit, int unitsAllowed) {
+    private static Reasoning shorterExcerpt(WorkRequest request, PriorUse prior, int percentLimit, Reasoning wholeUnit, int unitsAllowed) {
         List<Reasoning> options = new ArrayList<>();
         if (request.totalPages() != null && request.totalPages() > 0) {
             int pages = request.totalPages() * percentLimit / 100 - prior.pages();

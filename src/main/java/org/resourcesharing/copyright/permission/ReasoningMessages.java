@@ -7,13 +7,15 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
 /**
- * Puts the assessment's reasonings into words with the bundle {@value #BUNDLE} ({@code reasoning.properties}).
- * The wording is data; the arithmetic and the decisions stay in {@link PermissionAssessment} and the
- * managers' tables.
+ * Puts the assessment's reasonings into English or French with the bundle {@value #BUNDLE}: English in
+ * {@code reasoning.properties}, French in {@code reasoning_fr.properties}. The wording is data; the
+ * arithmetic and the decisions stay in {@link PermissionAssessment} and the managers' tables.
  */
 final class ReasoningMessages {
 
     static final String BUNDLE = "copyright/reasoning";
+    /** What staff and the decision log read. */
+    static final String ENGLISH = "en";
 
     private final MessageSource messages;
 
@@ -25,20 +27,24 @@ final class ReasoningMessages {
         ResourceBundleMessageSource bundle = new ResourceBundleMessageSource();
         bundle.setBasename(BUNDLE);
         bundle.setDefaultEncoding("UTF-8");
-        // the bundle without a suffix is English: not the server's own locale
+        // English is the bundle without a suffix: a server whose own locale is French must still give staff English
         bundle.setFallbackToSystemLocale(false);
         // every message is a MessageFormat pattern, with or without arguments: an apostrophe is always written ''
         bundle.setAlwaysUseMessageFormat(true);
         return new ReasoningMessages(bundle);
     }
 
-    /** The reasoning as a sentence (a capital first). */
-    String sentence(Reasoning reasoning) {
-        String text = words(reasoning, Locale.ENGLISH);
+    /** The reasoning as a sentence (a capital first) in {@code language}, "en" or "fr"; any other language is English. */
+    String sentence(Reasoning reasoning, String language) {
+        String text = words(reasoning, "fr".equals(language) ? Locale.FRENCH : Locale.ENGLISH);
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private String words(Reasoning reasoning, Locale locale) {
+        if (reasoning instanceof Reasoning.Translated translated) {
+            return Locale.FRENCH.equals(locale) && translated.french() != null && !translated.french().isBlank() ? translated.french()
+                    : translated.english();
+        }
         Reasoning.Message message = (Reasoning.Message) reasoning;
         return messages.getMessage(message.code(), arguments(message.arguments(), locale), locale);
     }
