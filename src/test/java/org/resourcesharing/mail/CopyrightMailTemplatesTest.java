@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -29,7 +30,17 @@ class CopyrightMailTemplatesTest {
         model.put("clearedRule", "PERMISSION");
         model.put("postedLink", "https://lms.trentu.example.ca/content/9");
         model.put("assessmentReasoning", "12.4% of 250 pages exceeds 10%: more than a short excerpt, so permission is needed.");
+        model.put("instructorReasoning", "12.4% of 250 pages exceeds 10%: more than a short excerpt, so permission is needed.");
         model.put("shorterExcerpt", "A shorter excerpt would qualify under fair dealing: up to 25 pages (10% of 250 pages).");
+        return model;
+    }
+
+    /** What the assessment leaves for an instructor who asked in French; staff keep the English assessmentReasoning. */
+    private static Map<String, Object> requestInFrench() {
+        Map<String, Object> model = request();
+        model.put("instructorReasoning", "12,4 % de 250 pages dépasse la limite de 10 % : c'est plus qu'un court extrait, une autorisation est"
+                + " donc nécessaire.");
+        model.put("shorterExcerpt", "Un extrait plus court serait permis au titre de l'utilisation équitable : jusqu'à 25 pages (10 % de 250 pages).");
         return model;
     }
 
@@ -98,5 +109,32 @@ class CopyrightMailTemplatesTest {
         MailTemplates.Rendered email = templates.render("copyright-refused", language, model);
 
         assertThat(email.text()).contains(sentence).doesNotContain(notThis, "null");
+    }
+
+    @Test
+    void aFrenchRefusalSaysWhyAndWhatInsteadInFrench() {
+        String text = templates.render("copyright-refused", "fr", requestInFrench()).text();
+
+        assertThat(text).contains("Pourquoi une autorisation était nécessaire : 12,4 % de 250 pages dépasse la limite de 10 % : c'est plus qu'un"
+                        + " court extrait, une autorisation est donc nécessaire.\n",
+                "  - Un extrait plus court serait permis au titre de l'utilisation équitable : jusqu'à 25 pages (10 % de 250 pages).\n")
+                .doesNotContain("exceeds", "permission is needed", "fair dealing");
+    }
+
+    @Test
+    void anEnglishRefusalSaysWhyAndWhatInsteadAsBefore() {
+        String text = templates.render("copyright-refused", "en", request()).text();
+
+        assertThat(text).contains("Why permission was needed: 12.4% of 250 pages exceeds 10%: more than a short excerpt, so permission is needed.\n",
+                "  - A shorter excerpt would qualify under fair dealing: up to 25 pages (10% of 250 pages).\n");
+    }
+
+    @Test
+    void aRequestAssessedBeforeTheInstructorsReasoningWasKeptStillSaysWhy() {
+        Map<String, Object> model = request();
+        model.remove("instructorReasoning");
+
+        assertThat(templates.render("copyright-refused", "fr", model).text()).contains("Pourquoi une autorisation était nécessaire : 12.4% of 250"
+                + " pages exceeds 10%");
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 public final class TestNotifications extends NotificationService {
 
     private final List<Notification> sent = new ArrayList<>();
+    private final MailTemplates templates = new MailTemplates();
 
     public TestNotifications() {
         super(null, null, null, null);
@@ -20,5 +21,10 @@ public final class TestNotifications extends NotificationService {
 
     public List<Notification> sent() {
         return sent;
+    }
+
+    /** The text of an email as its recipient reads it: its template rendered in its language from the process variables it was sent with. */
+    public String text(Notification notification) {
+        return templates.render(notification.template(), notification.language(), notification.model()).text();
     }
 }

@@ -14,8 +14,9 @@ import org.resourcesharing.platform.FieldErrors;
  * {@code ${assessCopyrightPermission}}: assesses the request in the process variables
  * ({@link PermissionAssessment}), records the decision and leaves it in {@code assessmentOutcome}
  * (CLEARED, PERMISSION_NEEDED, NOT_DECIDABLE), {@code assessmentRule}, {@code assessmentRuleName} and
- * {@code assessmentReasoning}, with what the emails need ({@code citation}, {@code clearedUnder} and its code {@code clearedRule},
- * {@code shorterExcerpt}) and the waits' periods ({@code reminderAfter}, {@code followUpAfter}).
+ * {@code assessmentReasoning} (English, for staff), with what the emails need ({@code citation}, {@code clearedUnder} and its code
+ * {@code clearedRule}; in the instructor's language {@code instructorReasoning} and {@code shorterExcerpt}, which only their emails
+ * read) and the waits' periods ({@code reminderAfter}, {@code followUpAfter}).
  * A request started in Tasklist gets its number (business key) here. A request the assessment cannot
  * read is the BPMN error {@value #INCOMPLETE}, with what is wrong in {@code requestProblems}.
  */
@@ -53,6 +54,7 @@ class AssessPermissionDelegate implements JavaDelegate {
         execution.setVariable("assessmentRule", result.rule());
         execution.setVariable("assessmentRuleName", result.ruleName());
         execution.setVariable("assessmentReasoning", result.reasoning());
+        execution.setVariable("instructorReasoning", result.instructorReasoning());
         execution.setVariable("excerptUnits", result.units());
         execution.setVariable("citation", request.citation());
         execution.setVariable("clearedUnder", result.ruleName());

@@ -1,5 +1,7 @@
 package org.resourcesharing.copyright.permission;
 
+import static org.resourcesharing.copyright.permission.Reasoning.message;
+
 import java.util.List;
 
 import org.resourcesharing.copyright.permission.Authors.Author;
@@ -20,7 +22,8 @@ final class CopyrightTerm {
         PUBLIC_DOMAIN, PROTECTED, UNDETERMINED
     }
 
-    record Verdict(Status status, String reason) {
+    /** @param reason why, with the years, for {@link ReasoningMessages} to put into words */
+    record Verdict(Status status, Reasoning reason) {
     }
 
     private CopyrightTerm() {
@@ -28,36 +31,41 @@ final class CopyrightTerm {
 
     static Verdict assess(List<Author> authors, Authorship authorship, WorkType workType, int currentYear) {
         if (workType == WorkType.FILM_VIDEO) {
-            return undetermined("a film's term depends on its kind and its makers, which a person must check");
+            return undetermined(message("term.film"));
         }
         if (authorship != Authorship.PERSONAL) {
-            return undetermined("the work is " + authorship.inWords().toLowerCase() + ", whose term a person must check");
+            return undetermined(message("term.otherAuthorship", message("term.authorship." + authorship.name())));
         }
         if (authors.isEmpty()) {
-            return undetermined("no author is named");
+            return undetermined(message("term.noAuthor"));
         }
         if (authors.size() > 1) {
-            return undetermined("a work of joint authorship (" + Authors.names(authors) + ") is protected until the last of them has been dead "
-                    + "long enough, which a person must check");
+            return undetermined(message("term.jointAuthorship", names(authors)));
         }
         Author author = authors.get(0);
         if (author.deathYear() == null) {
-            return undetermined("the year of death of " + author.name() + " is not known");
+            return undetermined(message("term.deathUnknown", author.name()));
         }
         int death = author.deathYear();
         if (death > currentYear) {
-            return undetermined("the year of death given for " + author.name() + ", " + death + ", is in the future");
+            return undetermined(message("term.deathInFuture", author.name(), death));
         }
         boolean oldRule = death <= LAST_LIFE_PLUS_50_DEATH_YEAR;
         int lastProtectedYear = death + (oldRule ? 50 : 70);
-        String term = author.name() + " died in " + death + ": protected until the end of " + lastProtectedYear + " (life + "
-                + (oldRule ? "50, deaths up to " + LAST_LIFE_PLUS_50_DEATH_YEAR : "70, deaths from " + (LAST_LIFE_PLUS_50_DEATH_YEAR + 1)) + ")";
+        Reasoning term = message("term.protectedUntil", author.name(), death, lastProtectedYear,
+                oldRule ? message("term.lifePlus50", LAST_LIFE_PLUS_50_DEATH_YEAR) : message("term.lifePlus70", LAST_LIFE_PLUS_50_DEATH_YEAR + 1));
         return currentYear > lastProtectedYear
-                ? new Verdict(Status.PUBLIC_DOMAIN, term + ", so in the public domain in " + currentYear)
-                : new Verdict(Status.PROTECTED, term + ", so still protected in " + currentYear);
+                ? new Verdict(Status.PUBLIC_DOMAIN, message("term.publicDomain", term, currentYear))
+                : new Verdict(Status.PROTECTED, message("term.protected", term, currentYear));
     }
 
-    private static Verdict undetermined(String reason) {
+    /** "A and B", "A, B and C", with the "and" of the language. */
+    private static Reasoning names(List<Author> authors) {
+        List<String> names = authors.stream().map(Author::name).toList();
+        return message("term.names", String.join(", ", names.subList(0, names.size() - 1)), names.get(names.size() - 1));
+    }
+
+    private static Verdict undetermined(Reasoning reason) {
         return new Verdict(Status.UNDETERMINED, reason);
     }
 }

@@ -20,7 +20,7 @@ class PermissionConfiguration {
     @Bean
     PermissionAssessment permissionAssessment(DecisionService decisionService, CopyrightDecisions decisions, PermissionProperties properties) {
         // "the current year decides" public domain: the library's year
-        return new PermissionAssessment(decisionService, decisions, Clock.system(properties.zone()));
+        return new PermissionAssessment(decisionService, decisions, Clock.system(properties.zone()), ReasoningMessages.bundled());
     }
 
     @Bean("assessCopyrightPermission")

@@ -59,8 +59,7 @@ class PermissionIntake {
                 .putValue("term", request.term())
                 .putValue("instructorName", PermissionRequests.text(values.get("instructorName")))
                 .putValue("instructorEmail", PermissionRequests.text(values.get("instructorEmail")))
-                .putValue("instructorLanguage", PermissionRequests.text(values.get("instructorLanguage")) == null ? "en"
-                        : PermissionRequests.text(values.get("instructorLanguage")))
+                .putValue("instructorLanguage", request.language())
                 .putValue("students", request.students())
                 .putValue("intendedUse", request.use().name())
                 .putValue("workType", request.workType().name())

@@ -81,7 +81,7 @@ final class PermissionRequests {
         }
         return new WorkRequest(courseCode, term, students, use, workType, title, Authors.parse(text(values.get("authors"))), authorship,
                 text(values.get("publisher")), year, isbn, issn, pages, totalPages, source, source == Source.LICENSED_ERESOURCE ? licence : null,
-                link, linkOnly);
+                link, linkOnly, language == null ? "en" : language);
     }
 
     private static String required(Map<String, ?> values, String field, FieldErrors errors, int maxLength) {

@@ -14,10 +14,11 @@ import org.resourcesharing.copyright.permission.Authors.Author;
  * @param pagesRequested as the instructor wrote them ("45-74, 80")
  * @param licence        the licence of the e-resource, a row of the managers' licence table; null unless the source is a licensed e-resource
  * @param linkOnly       the instructor will post a persistent link to the licensed resource, no copy
+ * @param language       the instructor's, en or fr: the language of the assessment's explanations in their emails
  */
 record WorkRequest(String courseCode, String term, Integer students, IntendedUse use, WorkType workType, String title, List<Author> authors,
         Authorship authorship, String publisher, Integer year, String isbn, String issn, String pagesRequested, Integer totalPages,
-        Source source, String licence, String persistentLink, boolean linkOnly) {
+        Source source, String licence, String persistentLink, boolean linkOnly, String language) {
 
     /** The number of pages requested, overlaps counted once (a whole work: all its pages); empty when they cannot be read. */
     OptionalInt pageCount() {

@@ -50,8 +50,8 @@ class ConcurrentAssessmentTest {
 
     @Test
     void twoExcerptsOfOneWorkAssessedAtOnceAreNotBothClearedWhenTogetherTheyExceedTheLimit() throws Exception {
-        AssessPermissionDelegate assessor = new AssessPermissionDelegate(new PermissionAssessment(decisionService(), database.log(), IN_2026),
-                database.log(), PROPERTIES, IN_2026);
+        PermissionAssessment assessment = new PermissionAssessment(decisionService(), database.log(), IN_2026, ReasoningMessages.bundled());
+        AssessPermissionDelegate assessor = new AssessPermissionDelegate(assessment, database.log(), PROPERTIES, IN_2026);
         // 250 pages, 10% limit: 15 pages each is within it, 30 together are not
         WorkRequest firstPages = request("1-15");
         WorkRequest nextPages = request("16-30");

@@ -66,8 +66,8 @@ class CopyrightPermissionProcessTest {
     void replaceTheMailServerAtTheDelegatesBoundary() {
         notifications = new TestNotifications();
         Mocks.register("sendNotification", new SendNotificationDelegate(notifications, historyService()));
-        Mocks.register("assessCopyrightPermission",
-                new AssessPermissionDelegate(new PermissionAssessment(decisionService(), LOG, IN_2026), LOG, PROPERTIES, IN_2026));
+        Mocks.register("assessCopyrightPermission", new AssessPermissionDelegate(
+                new PermissionAssessment(decisionService(), LOG, IN_2026, ReasoningMessages.bundled()), LOG, PROPERTIES, IN_2026));
         Mocks.register("recordCopyrightDecision", new RecordDecisionListener(LOG, IN_2026));
         Mocks.register("recordCharge", new RecordChargeDelegate(LEDGER, historyService()));
     }
@@ -220,6 +220,9 @@ class CopyrightPermissionProcessTest {
         assertThat(refused.recipient()).isEqualTo("ines.teacher@trentu.example.ca");
         assertThat(refused.model()).containsEntry("shorterExcerpt",
                 "A shorter excerpt would qualify under fair dealing: up to 25 pages (10% of 250 pages).");
+        assertThat(notifications.text(refused)).contains("Why permission was needed: 12.4% of 250 pages exceeds 10%: more than a short excerpt, so"
+                + " permission is needed (Jane Historian died in 1990: protected until the end of 2060 (life + 70, deaths from 1972), so still"
+                + " protected in 2026).\n", "  - A shorter excerpt would qualify under fair dealing: up to 25 pages (10% of 250 pages).\n");
         assertThat(LOG.find(null, null, request.getBusinessKey(), null, null)).last().extracting(Decision::outcome)
                 .isEqualTo("PERMISSION_REFUSED");
     }
@@ -238,6 +241,50 @@ class CopyrightPermissionProcessTest {
                 .extracting(Decision::step, Decision::outcome, Decision::ruleCode, Decision::reasoning, Decision::decidedBy)
                 .containsExactly("SEEK_PERMISSION", "PERMISSION_REFUSED", "NO_RIGHTS_HOLDER",
                         "No rights holder could be found or reached: Publisher dissolved in 1999; no successor found.", "cora");
+    }
+
+    @Test
+    void anInstructorWhoAskedInFrenchIsToldWhyAndWhatInsteadInFrenchWhileStaffKeepTheEnglishReasoning() {
+        ProcessInstance firstChapter = start(Map.of("workType", "BOOK_CHAPTER", "pagesRequested", "45-75"));
+        runJobs(firstChapter);
+        assertThat(firstChapter).isWaitingAt("Task_ReviewClearance");
+        String course = (String) runtimeService().getVariable(firstChapter.getId(), "courseCode");
+        String english = "22.8% of 250 pages (with 31 pages already cleared for " + course + " in Fall 2026) exceeds 10%, and the excerpt is more"
+                + " than one chapter (it would be number 2 of this work for the course): more than a short excerpt, so permission is needed (Jane"
+                + " Historian died in 1990: protected until the end of 2060 (life + 70, deaths from 1972), so still protected in 2026).";
+
+        ProcessInstance request = start(Map.of("workType", "BOOK_CHAPTER", "pagesRequested", "100-125", "courseCode", course,
+                "instructorLanguage", "fr"));
+        runJobs(request);
+        assertThat(request).isWaitingAt("Task_SeekPermission").variables().as("what the Seek permission form shows")
+                .containsEntry("assessmentReasoning", english);
+        completeAs("cora", request, Map.of("rightsHolderFound", "no", "rightsHolderContact", "Publisher dissolved in 1999; no successor found."));
+
+        Notification refused = notifications.sent().get(0);
+        assertThat(refused.template()).isEqualTo("copyright-refused");
+        assertThat(refused.language()).isEqualTo("fr");
+        assertThat(notifications.text(refused)).contains("Pourquoi une autorisation était nécessaire : 22,8 % de 250 pages (en comptant les 31 pages"
+                + " déjà autorisées pour " + course + ", Fall 2026) dépasse la limite de 10 %, et le maximum est un chapitre entier par œuvre pour un"
+                + " même cours (ce serait le 2e extrait de ce genre) : c'est plus qu'un court extrait, une autorisation est donc nécessaire (Jane"
+                + " Historian, décès en 1990 : œuvre protégée jusqu'à la fin de 2060 (vie de l'auteur + 70 ans pour les décès à partir de 1972),"
+                + " donc encore protégée en 2026).\n",
+                "  - Aucun autre extrait de cette œuvre n'est permis au titre de l'utilisation équitable pour le cours " + course + " (Fall 2026).\n")
+                .doesNotContain("exceeds", "already cleared", "short excerpt", "permission is needed", "fair dealing", "protected until", "died in");
+        assertThat(LOG.find(null, null, request.getBusinessKey(), null, null).get(0)).extracting(Decision::step, Decision::reasoning)
+                .containsExactly("ASSESSMENT", english);
+    }
+
+    @Test
+    void anInstructorWhoAskedInFrenchIsToldInFrenchUnderWhatTheWorkIsCleared() {
+        ProcessInstance request = start(Map.of("workType", "BOOK_CHAPTER", "pagesRequested", "45-75", "instructorLanguage", "fr"));
+        runJobs(request);
+        completeAs("cora", request, Map.of("reviewDecision", "approve"));
+        completeAs("cora", request, Map.of("postedLink", "https://lms.trentu.example.ca/content/9"));
+
+        Notification cleared = onlyEmail();
+        assertThat(cleared.template()).isEqualTo("copyright-cleared");
+        assertThat(notifications.text(cleared)).contains("Où vos étudiants la trouvent : https://lms.trentu.example.ca/content/9",
+                "  Autorisé au titre de : utilisation équitable, court extrait. Réservé aux étudiants du cours ").doesNotContain("Fair dealing");
     }
 
     @Test

@@ -30,6 +30,8 @@ class PermissionAssessmentTest {
     static ProcessEngineExtension engine = TestProcessEngine.extension();
 
     private static final Clock IN_2026 = Clock.fixed(Instant.parse("2026-11-02T15:00:00Z"), ZoneId.of("America/Toronto"));
+    /** Words of English sentences, which no French explanation should contain (the data, like names and titles, excepted). */
+    private static final String ENGLISH_WORDS = "(?i)\\b(the|is|of|and|or|by|with|to|an|not|only)\\b";
     /** A real log on its own database; each test uses its own course, so the tests do not see each other's clearances. */
     private static final CopyrightDecisions LOG = TestCopyrightDecisions.newLog();
     private static int courses;
@@ -87,6 +89,88 @@ class PermissionAssessmentTest {
         assertThat(assessment.outcome()).as(assessment.reasoning()).isEqualTo(outcome);
         assertThat(assessment.rule()).as(assessment.reasoning()).isEqualTo(rule);
         assertThat(assessment.reasoning()).contains(why);
+        assertThat(assessment.instructorReasoning()).as("an instructor who asked in English").isEqualTo(assessment.reasoning());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("requests")
+    void everyExplanationHasItsFrenchWordsForAnInstructorWhoAskedInFrench(String name, Map<String, Object> changes, Outcome outcome, String rule,
+            String why) {
+        Assessment assessment = assess(request(inFrench(changes)), "CR-FR-" + name.hashCode());
+
+        assertThat(assessment.outcome()).isEqualTo(outcome);
+        assertThat(assessment.reasoning()).as("staff read English").contains(why);
+        assertThat(assessment.instructorReasoning()).isNotEqualTo(assessment.reasoning()).doesNotContain("{", "}", "''")
+                .doesNotContainPattern(ENGLISH_WORDS);
+        if (assessment.shorterExcerpt() != null) {
+            assertThat(assessment.shorterExcerpt()).doesNotContain("{", "}", "''").doesNotContainPattern(ENGLISH_WORDS);
+        }
+    }
+
+    static Stream<Arguments> frenchRequests() {
+        String term1990 = "Jane Historian, décès en 1990 : œuvre protégée jusqu'à la fin de 2060 (vie de l'auteur + 70 ans pour les décès à partir"
+                + " de 1972), donc encore protégée en 2026";
+        return Stream.of(
+                Arguments.of("pages more than 10% that are not a whole chapter",
+                        Map.of("pagesRequested", "45-75"),
+                        "12,4 % de 250 pages dépasse la limite de 10 % : c'est plus qu'un court extrait, une autorisation est donc nécessaire ("
+                        + term1990 + ")."),
+                Arguments.of("one whole chapter longer than 10%",
+                        Map.of("workType", "BOOK_CHAPTER", "pagesRequested", "45-75", "courseCode", "FREN-1001"),
+                        "12,4 % de 250 pages dépasse la limite de 10 % ; l'extrait est un chapitre entier : un court extrait au sens des lignes"
+                        + " directrices sur l'utilisation équitable, réservé aux étudiants du cours FREN-1001."),
+                Arguments.of("one poem from an anthology",
+                        Map.of("workType", "POEM_OR_SCORE", "pagesRequested", "112-115", "totalPages", 24, "courseCode", "FREN-1002"),
+                        "16,7 % de 24 pages dépasse la limite de 10 % ; l'extrait est un poème entier ou une partition entière d'une anthologie : un"
+                        + " court extrait au sens des lignes directrices sur l'utilisation équitable, réservé aux étudiants du cours FREN-1002."),
+                Arguments.of("author died in 1971: life + 50",
+                        Map.of("workType", "WHOLE_WORK", "authors", "Alden Nowlan, 1971", "pagesRequested", ""),
+                        "Alden Nowlan, décès en 1971 : œuvre protégée jusqu'à la fin de 2021 (vie de l'auteur + 50 ans pour les décès jusqu'en 1971),"
+                        + " donc dans le domaine public en 2026."),
+                Arguments.of("joint authors",
+                        Map.of("workType", "WHOLE_WORK", "authors", "Ann First, 1901\nBob Second, 1930", "pagesRequested", ""),
+                        "Une œuvre de collaboration (Ann First et Bob Second) est protégée jusqu'à ce que le dernier de ses auteurs soit décédé depuis"
+                        + " assez longtemps, ce qu'une personne doit vérifier, et l'utilisation équitable ne règle pas la question : 100,0 % de 250"
+                        + " pages dépasse la limite de 10 %."),
+                Arguments.of("Crown work",
+                        Map.of("workType", "WHOLE_WORK", "authorship", "CROWN", "pagesRequested", "", "totalPages", ""),
+                        "L'œuvre est une publication gouvernementale (œuvre de la Couronne), dont la durée de protection doit être vérifiée par une"
+                        + " personne, et l'utilisation équitable ne règle pas la question : une œuvre entière dépasse forcément la limite de 10 %."),
+                Arguments.of("unknown death year",
+                        Map.of("authors", "Anne Unknown", "pagesRequested", "1-30", "totalPages", ""),
+                        "L'année du décès n'est pas connue pour Anne Unknown, et l'utilisation équitable ne règle pas la question : le nombre total"
+                        + " de pages de l'œuvre n'est pas connu."),
+                Arguments.of("licence forbids LMS posting",
+                        Map.of("source", "LICENSED_ERESOURCE", "licence", "Taylor & Francis eBooks", "workType", "BOOK_CHAPTER",
+                                "pagesRequested", "1-10"),
+                        "La licence Taylor & Francis eBooks n'autorise pas l'affichage dans la plateforme d'enseignement ou la présentation en"
+                        + " classe, et les conditions de licence l'emportent sur l'utilisation équitable."),
+                Arguments.of("licence percentage limit exceeded",
+                        Map.of("source", "LICENSED_ERESOURCE", "licence", "ProQuest Ebook Central", "pagesRequested", "1-60"),
+                        "La licence ProQuest Ebook Central n'autorise l'affichage dans la plateforme d'enseignement ou la présentation en classe que"
+                        + " jusqu'à 20 % d'une œuvre, et 24,0 % de 250 pages dépasse cette limite."),
+                Arguments.of("link only",
+                        Map.of("linkOnly", true, "source", "LICENSED_ERESOURCE", "licence", "Scholars Portal Journals",
+                                "persistentLink", "https://journals.scholarsportal.info/details/00084085/v99i0001/1_x.xml", "pagesRequested", ""),
+                        "Un lien permanent vers une ressource sous licence Scholars Portal Journals ne reproduit rien ; la mention de la source"
+                        + " accompagne le lien."),
+                Arguments.of("a book whose number of pages is not known",
+                        Map.of("pagesRequested", "1-30", "totalPages", ""),
+                        "Le nombre total de pages de l'œuvre n'est pas connu : une personne doit vérifier la demande (" + term1990 + ")."));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("frenchRequests")
+    void anInstructorWhoAskedInFrenchReadsWhyInFrenchWithTheFiguresAndStaffKeepTheEnglish(String name, Map<String, Object> changes, String french) {
+        Map<String, Object> values = base();
+        values.putAll(changes);
+        Assessment inEnglish = assess(read(values), "CR-EN-" + name.hashCode());
+        values.put("instructorLanguage", "fr");
+
+        Assessment inFrenchToo = assess(read(values), "CR-FR-" + name.hashCode());
+
+        assertThat(inFrenchToo.instructorReasoning()).isEqualTo(french);
+        assertThat(inFrenchToo.reasoning()).isEqualTo(inEnglish.reasoning());
     }
 
     @Test
@@ -133,6 +217,51 @@ class PermissionAssessmentTest {
     }
 
     @Test
+    void anInstructorWhoAskedInFrenchIsToldTheShorterExcerptInFrench() {
+        Assessment tooMuch = assess(request(inFrench(Map.of("pagesRequested", "1-101", "totalPages", 1000))), "CR-SHORTER-FR");
+        Assessment licenceForbids = assess(request(inFrench(Map.of("source", "LICENSED_ERESOURCE", "licence", "Taylor & Francis eBooks",
+                "workType", "BOOK_CHAPTER", "pagesRequested", "1-10"))), "CR-SHORTER-FR2");
+
+        assertThat(tooMuch.shorterExcerpt()).isEqualTo("Un extrait plus court serait permis au titre de l'utilisation équitable : jusqu'à 100 pages"
+                + " (10 % de 1000 pages).");
+        assertThat(licenceForbids.shorterExcerpt()).isEqualTo("Un extrait plus court serait permis au titre de l'utilisation équitable : jusqu'à 25"
+                + " pages (10 % de 250 pages) ou un chapitre entier.");
+    }
+
+    @Test
+    void anInstructorWhoAskedInFrenchIsToldInFrenchThatTheCourseHasUsedUpTheWork() {
+        WorkRequest first = request(Map.of("workType", "BOOK_CHAPTER", "pagesRequested", "45-75", "totalPages", 250));
+        cleared(first, "CR-FR-FIRST");
+        String course = first.courseCode();
+
+        Assessment secondChapter = assess(request(inFrench(Map.of("workType", "BOOK_CHAPTER", "pagesRequested", "100-125", "courseCode", course))),
+                "CR-FR-SECOND");
+
+        assertThat(secondChapter.instructorReasoning()).startsWith("22,8 % de 250 pages (en comptant les 31 pages déjà autorisées pour " + course
+                + ", Fall 2026) dépasse la limite de 10 %, et le maximum est un chapitre entier par œuvre pour un même cours (ce serait le 2e"
+                + " extrait de ce genre) : c'est plus qu'un court extrait, une autorisation est donc nécessaire (Jane Historian, décès en 1990");
+        assertThat(secondChapter.shorterExcerpt()).isEqualTo("Aucun autre extrait de cette œuvre n'est permis au titre de l'utilisation équitable"
+                + " pour le cours " + course + " (Fall 2026).");
+        assertThat(secondChapter.reasoning()).as("staff and the decision log").startsWith("22.8% of 250 pages (with 31 pages already cleared for "
+                + course + " in Fall 2026) exceeds 10%, and the excerpt is more than one chapter (it would be number 2 of this work for the course)");
+    }
+
+    @Test
+    void theShorterExcerptLeavesOutWhatTheCourseAlreadyUsedInEitherLanguage() {
+        WorkRequest first = request(Map.of("pagesRequested", "1-10", "totalPages", 250));
+        cleared(first, "CR-LEFT-FIRST");
+        String course = first.courseCode();
+
+        Assessment inEnglish = assess(request(Map.of("pagesRequested", "11-45", "courseCode", course)), "CR-LEFT-EN");
+        Assessment inFrench = assess(request(inFrench(Map.of("pagesRequested", "11-45", "courseCode", course))), "CR-LEFT-FR");
+
+        assertThat(inEnglish.shorterExcerpt()).isEqualTo("A shorter excerpt would qualify under fair dealing: up to 15 pages (10% of 250 pages, less"
+                + " the 10 already cleared for " + course + ").");
+        assertThat(inFrench.shorterExcerpt()).isEqualTo("Un extrait plus court serait permis au titre de l'utilisation équitable : jusqu'à 15 pages"
+                + " (10 % de 250 pages, moins les 10 déjà autorisées pour le cours " + course + ").");
+    }
+
+    @Test
     void theReadingOfARequestNamesEveryFieldThatIsWrong() {
         Map<String, Object> values = new HashMap<>(base());
         values.putAll(Map.of("instructorEmail", "not-an-address", "students", "many", "workType", "POSTER", "isbn", "978-0-00-000000-1",
@@ -146,8 +275,22 @@ class PermissionAssessmentTest {
                 "workType", "isbn", "pagesRequested", "persistentLink", "linkOnly");
     }
 
+    /** Assesses the request and records its clearance, which later requests of the course for the work count. */
+    private static void cleared(WorkRequest request, String businessKey) {
+        Assessment assessment = assess(request, businessKey);
+        assertThat(assessment.outcome()).isEqualTo(Outcome.CLEARED);
+        LOG.record(businessKey, "ASSESSMENT", "CLEARED", assessment.rule(), assessment.ruleName(), assessment.reasoning(), "system",
+                IN_2026.instant(), request, assessment.units());
+    }
+
     private static Assessment assess(WorkRequest request, String businessKey) {
-        return new PermissionAssessment(decisionService(), LOG, IN_2026).assess(request, businessKey);
+        return new PermissionAssessment(decisionService(), LOG, IN_2026, ReasoningMessages.bundled()).assess(request, businessKey);
+    }
+
+    private static Map<String, Object> inFrench(Map<String, Object> changes) {
+        Map<String, Object> inFrench = new HashMap<>(changes);
+        inFrench.put("instructorLanguage", "fr");
+        return inFrench;
     }
 
     private static Arguments row(String name, Map<String, Object> changes, Outcome outcome, String rule, String why) {
@@ -178,6 +321,10 @@ class PermissionAssessmentTest {
     private static WorkRequest request(Map<String, Object> changes) {
         Map<String, Object> values = base();
         values.putAll(changes);
+        return read(values);
+    }
+
+    private static WorkRequest read(Map<String, Object> values) {
         FieldErrors errors = new FieldErrors();
         WorkRequest request = PermissionRequests.read(values, errors, 2026);
         assertThat(errors.list()).isEmpty();
