@@ -39,6 +39,8 @@ public final class ApplicationNode implements AutoCloseable {
     private final int httpPort = freePort();
     private final int smtpPort = freePort();
     private final int imapPort = freePort();
+    private Path jar = Path.of(System.getProperty("packagedJar"));
+    private List<String> jvmOptions = List.of();
     private Process process;
     private Duration startupTime;
 
@@ -67,6 +69,13 @@ public final class ApplicationNode implements AutoCloseable {
         return new ApplicationNode(name, database, copies, List.of(extraArguments));
     }
 
+    /** Runs {@code jar} (the packaged one, or one extracted from it) with {@code jvmOptions}, from its next start on. */
+    public ApplicationNode runningJar(Path jar, String... jvmOptions) {
+        this.jar = jar;
+        this.jvmOptions = List.of(jvmOptions);
+        return this;
+    }
+
     /** Starts the jar and waits until its health check says UP. */
     public ApplicationNode start() {
         return start(List.of());
@@ -74,8 +83,9 @@ public final class ApplicationNode implements AutoCloseable {
 
     /** Starts (or starts again, on the same ports) with {@code arguments} added for this start only. */
     public ApplicationNode start(List<String> arguments) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", System.getProperty("packagedJar"),
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString(),
                 "--spring.profiles.active=demo,postgres",
                 "--server.port=" + httpPort,
                 "--spring.datasource.url=" + database.url(),
