@@ -5,10 +5,12 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
+import jakarta.activation.FileTypeMap;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.ConfigurableMimeFileTypeMap;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
@@ -24,6 +26,8 @@ public class NotificationService {
 
     /** Only holds the message while it is built (the sender has its own); made once, as each new one reads the mail providers' files. */
     private static final Session SESSION = Session.getInstance(new Properties());
+    /** The file types of attachments, read once: Spring's helper reads them anew for each message it is not given them for. */
+    private static final FileTypeMap FILE_TYPES = fileTypes();
 
     private final JavaMailSender mailSender;
     private final MailTemplates templates;
@@ -66,7 +70,12 @@ public class NotificationService {
                 setHeader("Message-ID", messageId); // ours, recorded before sending, so replies can be matched
             }
         };
-        MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+        MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8") {
+            @Override
+            protected FileTypeMap getDefaultFileTypeMap(MimeMessage mimeMessage) {
+                return FILE_TYPES;
+            }
+        };
         helper.setFrom(properties.from());
         helper.setTo(recipient);
         helper.setSubject(subject);
@@ -76,6 +85,12 @@ public class NotificationService {
             helper.setText(rendered.text(), rendered.html());
         }
         return message;
+    }
+
+    private static FileTypeMap fileTypes() {
+        ConfigurableMimeFileTypeMap fileTypes = new ConfigurableMimeFileTypeMap();
+        fileTypes.afterPropertiesSet();
+        return fileTypes;
     }
 
     /** The mail server did not take the message: a technical failure the engine retries. */
