@@ -19,9 +19,10 @@ RUN mkdir -p /app/data/copies && chown -R resourcesharing /app/data
 COPY --from=build /src/application /app/application
 # Start-up (README "Benchmarks"): the jar extracted (above), and a class data archive (Spring Boot's CDS) of the
 # classes a start loads, written by this JVM in a training run that refreshes the context on the demo's H2
-# database in /tmp and exits.
-RUN cd /tmp && java -XX:ArchiveClassesAtExit=/app/application/application.jsa -Dspring.context.exit=onRefresh -jar /app/application/app.jar \
-    && rm -rf /tmp/data
+# database in a temporary folder and exits.
+RUN training=$(mktemp -d) && cd "$training" \
+    && java -XX:ArchiveClassesAtExit=/app/application/application.jsa -Dspring.context.exit=onRefresh -jar /app/application/app.jar \
+    && cd / && rm -rf "$training"
 USER resourcesharing
 EXPOSE 8080
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:SharedArchiveFile=/app/application/application.jsa", "-jar", "/app/application/app.jar"]
