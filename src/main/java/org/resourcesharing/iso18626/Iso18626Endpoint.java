@@ -81,10 +81,10 @@ class Iso18626Endpoint {
             record(kind, message, header, senderId, body, received, Outcome.REJECTED, refused.errorType(), refused.errorValue(), confirmation);
             return ResponseEntity.ok().contentType(XML).body(confirmation);
         } catch (ProcessBusyException processMoving) {
-            log.warn("An ISO 18626 {} from {} found its process busy ({}); the partner is asked to send it again", kind.element, senderId,
-                    processMoving.getMessage());
+            log.warn("An ISO 18626 {} from {} found its process moving on {} times in a row; the partner is asked to send it again",
+                    kind.element, senderId, ProcessChangeRetry.ATTEMPTS);
             record(kind, message, header, senderId, body, received, Outcome.REJECTED, null,
-                    "not processed: its process was moving on; the sender should send it again", null);
+                    "not processed: its process was moving on at the same moment; the sender should send it again", null);
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, ProcessChangeRetry.RETRY_AFTER_HEADER)
                     .contentType(MediaType.TEXT_PLAIN)
                     .body("The request's process was busy; please send the message again in " + ProcessChangeRetry.RETRY_AFTER_HEADER + " seconds\n");

@@ -4,8 +4,8 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
 
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
 import org.resourcesharing.iso18626.Iso18626MessageLog.Direction;
 import org.resourcesharing.iso18626.Iso18626MessageLog.Entry;
 import org.resourcesharing.iso18626.Iso18626MessageLog.Outcome;
@@ -28,8 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the same request sent again is answered again and starts nothing. A supplier's message goes to
  * our borrowing process, a requester's to our lending process. A message about a known request
  * whose process is not waiting for it is kept for staff and answered OK: the partner did nothing
- * wrong, and the process is not disturbed; unless the process is on its way to its next wait, when the
- * partner is asked to send it again ({@link WaitingProcesses}).
+ * wrong, and the process is not disturbed.
  */
 @Service
 class Iso18626Inbox {
@@ -37,15 +36,12 @@ class Iso18626Inbox {
     private static final Logger log = LoggerFactory.getLogger(Iso18626Inbox.class);
 
     private final RuntimeService runtimeService;
-    private final WaitingProcesses waitingProcesses;
     private final Iso18626Transactions transactions;
     private final Iso18626MessageLog messageLog;
     private final Iso18626Codec codec;
 
-    Iso18626Inbox(RuntimeService runtimeService, ManagementService managementService, Iso18626Transactions transactions,
-            Iso18626MessageLog messageLog, Iso18626Codec codec) {
+    Iso18626Inbox(RuntimeService runtimeService, Iso18626Transactions transactions, Iso18626MessageLog messageLog, Iso18626Codec codec) {
         this.runtimeService = runtimeService;
-        this.waitingProcesses = new WaitingProcesses(runtimeService, managementService);
         this.transactions = transactions;
         this.messageLog = messageLog;
         this.codec = codec;
@@ -129,11 +125,21 @@ class Iso18626Inbox {
     }
 
     private Routing correlate(String event, String businessKey, String lender, Map<String, Object> variables) {
-        return waitingProcesses.correlate(event, businessKey, lender, variables)
-                .map(processInstanceId -> new Routing(Outcome.ROUTED, businessKey, processInstanceId))
-                .orElseGet(() -> {
-                    log.info("'{}' for {} arrived while its process was not waiting for it; kept for staff", event, businessKey);
-                    return new Routing(Outcome.NOT_EXPECTED, businessKey, null);
-                });
+        // Asked first, not tried and caught: a failed correlation marks the whole transaction for rollback.
+        var waitingQuery = runtimeService.createExecutionQuery().processInstanceBusinessKey(businessKey).messageEventSubscriptionName(event);
+        if (lender != null) {
+            waitingQuery.processVariableValueEquals("supplyingAgencyId", lender);
+        }
+        boolean waiting = waitingQuery.count() > 0;
+        if (!waiting) {
+            log.info("'{}' for {} arrived while its process was not waiting for it; kept for staff", event, businessKey);
+            return new Routing(Outcome.NOT_EXPECTED, businessKey, null);
+        }
+        var correlation = runtimeService.createMessageCorrelation(event).processInstanceBusinessKey(businessKey).setVariables(variables);
+        if (lender != null) {
+            correlation.processInstanceVariableEquals("supplyingAgencyId", lender);
+        }
+        MessageCorrelationResult result = correlation.correlateWithResult();
+        return new Routing(Outcome.ROUTED, businessKey, result.getExecution().getProcessInstanceId());
     }
 }

@@ -69,18 +69,11 @@ public class ProcessChangeRetry {
         return page.addObject("retryAfterSeconds", RETRY_AFTER.toSeconds());
     }
 
-    /**
-     * The process moved on at each of the {@link #ATTEMPTS}, or the change found it on its way to where it could take
-     * the change; nothing of the change was kept.
-     */
+    /** The process moved on at each of the {@link #ATTEMPTS}; nothing of the change was kept. */
     public static final class ProcessBusyException extends RuntimeException {
 
         ProcessBusyException(RuntimeException lastConflict) {
             super("the process moved on at each of " + ATTEMPTS + " attempts; nothing was changed", lastConflict);
-        }
-
-        public ProcessBusyException(String why) {
-            super(why + "; nothing was changed");
         }
     }
 }

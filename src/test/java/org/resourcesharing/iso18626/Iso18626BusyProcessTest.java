@@ -99,7 +99,7 @@ class Iso18626BusyProcessTest {
         private int attempts;
 
         InboxOfAMovingProcess(List<RuntimeException> conflicts) {
-            super(null, null, null, null, null);
+            super(null, null, null, null);
             this.conflicts = conflicts;
         }
 
