@@ -13,6 +13,7 @@ import org.resourcesharing.platform.ProcessChangeRetry;
 import org.resourcesharing.platform.ProcessChangeRetry.ProcessBusyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.integration.dsl.IntegrationFlow;
@@ -39,11 +40,13 @@ class MailboxReaders {
     private final MailProperties properties;
     private final MailInbox inbox;
     private final IntegrationFlowContext flows;
+    private final BeanFactory beanFactory;
 
-    MailboxReaders(MailProperties properties, MailInbox inbox, IntegrationFlowContext flows) {
+    MailboxReaders(MailProperties properties, MailInbox inbox, IntegrationFlowContext flows, BeanFactory beanFactory) {
         this.properties = properties;
         this.inbox = inbox;
         this.flows = flows;
+        this.beanFactory = beanFactory;
     }
 
     /** Once the application is up: the processes are deployed and (in the demo) the built-in mail server listens. */
@@ -83,8 +86,10 @@ class MailboxReaders {
         }
     }
 
-    private static ImapMailReceiver receiver(Mailbox mailbox) {
+    private ImapMailReceiver receiver(Mailbox mailbox) {
         ImapMailReceiver receiver = new ImapMailReceiver(mailbox.url());
+        // built outside the context, so given the context's bean factory (without it every start logged a warning)
+        receiver.setBeanFactory(beanFactory);
         // Before each IDLE the receiver searches for unread messages, but one that arrives between that
         // search and the server starting IDLE may never be announced during it (GreenMail announces only
         // what arrives once IDLE has begun): renewing IDLE every poll interval, rather than every 120 s,
