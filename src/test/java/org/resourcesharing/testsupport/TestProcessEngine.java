@@ -6,10 +6,11 @@ import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.MockExpressionManager;
+import org.resourcesharing.platform.FeelParsedOncePlugin;
 
 /**
  * One plain engine per test JVM (no Spring), configured as production is: authorization on, full
- * history. Delegates' collaborators are replaced with {@code Mocks.register(...)}; jobs run only
+ * history, FEEL expressions parsed once. Delegates' collaborators are replaced with {@code Mocks.register(...)}; jobs run only
  * when a test executes them.
  */
 public final class TestProcessEngine {
@@ -33,6 +34,7 @@ public final class TestProcessEngine {
             configuration.setGeneralResourceWhitelistPattern("[a-zA-Z0-9][a-zA-Z0-9._-]*"); // as in application.yml
             configuration.setJobExecutorActivate(false);
             configuration.setExpressionManager(new MockExpressionManager());
+            configuration.getProcessEnginePlugins().add(new FeelParsedOncePlugin());
             engine = configuration.buildProcessEngine();
             Runtime.getRuntime().addShutdownHook(new Thread(engine::close));
         }
