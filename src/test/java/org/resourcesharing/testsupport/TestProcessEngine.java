@@ -6,12 +6,14 @@ import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.MockExpressionManager;
+import org.resourcesharing.platform.EntityIdCheckPlugin;
 import org.resourcesharing.platform.FeelParsedOncePlugin;
 
 /**
  * One plain engine per test JVM (no Spring), configured as production is: authorization on, full
- * history, FEEL expressions parsed once. Delegates' collaborators are replaced with {@code Mocks.register(...)}; jobs run only
- * when a test executes them.
+ * history, FEEL expressions parsed once, entity ids checked before their error message is written.
+ * Delegates' collaborators are replaced with {@code Mocks.register(...)}; jobs run only when a test
+ * executes them.
  */
 public final class TestProcessEngine {
 
@@ -35,6 +37,7 @@ public final class TestProcessEngine {
             configuration.setJobExecutorActivate(false);
             configuration.setExpressionManager(new MockExpressionManager());
             configuration.getProcessEnginePlugins().add(new FeelParsedOncePlugin());
+            configuration.getProcessEnginePlugins().add(new EntityIdCheckPlugin());
             engine = configuration.buildProcessEngine();
             Runtime.getRuntime().addShutdownHook(new Thread(engine::close));
         }
