@@ -8,12 +8,13 @@ import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.MockExpressionManager;
 import org.resourcesharing.platform.EntityIdCheckPlugin;
 import org.resourcesharing.platform.FeelParsedOncePlugin;
+import org.resourcesharing.platform.TimerDueDatesPlugin;
 
 /**
  * One plain engine per test JVM (no Spring), configured as production is: authorization on, full
- * history, FEEL expressions parsed once, entity ids checked before their error message is written.
- * Delegates' collaborators are replaced with {@code Mocks.register(...)}; jobs run only when a test
- * executes them.
+ * history, and this application's engine plugins that need no Spring (FEEL expressions parsed once,
+ * entity ids checked before their error message is written, timers' XML factory named). Delegates'
+ * collaborators are replaced with {@code Mocks.register(...)}; jobs run only when a test executes them.
  */
 public final class TestProcessEngine {
 
@@ -38,6 +39,7 @@ public final class TestProcessEngine {
             configuration.setExpressionManager(new MockExpressionManager());
             configuration.getProcessEnginePlugins().add(new FeelParsedOncePlugin());
             configuration.getProcessEnginePlugins().add(new EntityIdCheckPlugin());
+            configuration.getProcessEnginePlugins().add(new TimerDueDatesPlugin());
             engine = configuration.buildProcessEngine();
             Runtime.getRuntime().addShutdownHook(new Thread(engine::close));
         }
