@@ -20,11 +20,11 @@ import org.springframework.stereotype.Component;
  * and one more copy of every patron's personal data to erase.
  */
 @Component
-class VariableChangeHistoryPlugin extends AbstractProcessEnginePlugin {
+public class VariableChangeHistoryPlugin extends AbstractProcessEnginePlugin {
 
     private final boolean keepVariableChanges;
 
-    VariableChangeHistoryPlugin(@Value("${resource-sharing.history.keep-variable-changes:false}") boolean keepVariableChanges) {
+    public VariableChangeHistoryPlugin(@Value("${resource-sharing.history.keep-variable-changes:false}") boolean keepVariableChanges) {
         this.keepVariableChanges = keepVariableChanges;
     }
 
