@@ -3,7 +3,6 @@ package org.resourcesharing.copyright;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
-import org.apache.tika.Tika;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.io.TikaInputStream;
@@ -12,6 +11,7 @@ import org.apache.tika.metadata.PagedText;
 import org.apache.tika.mime.MediaType;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.pdf.PDFParser;
+import org.resourcesharing.platform.TikaParsers;
 import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
 
@@ -26,8 +26,6 @@ public class PdfCheck {
     private static final byte[] END_OF_FILE = "%%EOF".getBytes(StandardCharsets.US_ASCII);
     // readers accept up to 1024 bytes of trailing garbage after the end-of-file marker
     private static final int END_OF_FILE_WINDOW = 1024;
-
-    private final Tika tika = new Tika();
 
     /** The page count of a readable PDF, or the problem (in words staff can act on) when it is not one. */
     public record Result(Integer pageCount, String problem) {
@@ -49,7 +47,7 @@ public class PdfCheck {
         if (file.length == 0) {
             return Result.problem("The file is empty.");
         }
-        String type = MediaType.parse(tika.detect(file)).getBaseType().toString();
+        String type = MediaType.parse(TikaParsers.tika().detect(file)).getBaseType().toString();
         if (!PDF.equals(type)) {
             return Result.problem("This file is not a PDF (its content is " + type + "). Save the scan as PDF and upload that.");
         }

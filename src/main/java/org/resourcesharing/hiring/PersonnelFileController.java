@@ -11,11 +11,11 @@ import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.tika.Tika;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ExecutionQuery;
 import org.resourcesharing.platform.FieldErrors;
 import org.resourcesharing.platform.ProcessChangeRetry;
+import org.resourcesharing.platform.TikaParsers;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -55,7 +55,6 @@ class PersonnelFileController {
     private final ProcessChangeRetry processChanges;
     private final HiringProperties properties;
     private final ObjectMapper json = new ObjectMapper();
-    private final Tika tika = new Tika();
 
     PersonnelFileController(PersonnelFile file, PersonnelRetention retention, Applications applications, RuntimeService runtimeService,
             ProcessChangeRetry processChanges, HiringProperties properties) {
@@ -74,7 +73,7 @@ class PersonnelFileController {
             Principal user) throws IOException {
         hired(applicationNumber);
         FieldErrors errors = new FieldErrors();
-        String type = file == null || file.isEmpty() ? null : tika.detect(file.getBytes(), file.getOriginalFilename());
+        String type = file == null || file.isEmpty() ? null : TikaParsers.tika().detect(file.getBytes(), file.getOriginalFilename());
         if (type == null) {
             errors.add("file", "attach the signed form or the certificate");
         } else if (!DOCUMENT_TYPES.contains(type)) {

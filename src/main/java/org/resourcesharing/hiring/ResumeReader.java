@@ -4,10 +4,10 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Set;
 
-import org.apache.tika.Tika;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
+import org.resourcesharing.platform.TikaParsers;
 import org.springframework.stereotype.Component;
 
 /** Tika reads an uploaded résumé: its real type from its content (PDF or Word only) and its text for the screening view. */
@@ -29,18 +29,12 @@ class ResumeReader {
         }
     }
 
-    private final Tika tika = new Tika();
-
-    ResumeReader() {
-        tika.setMaxStringLength(MAX_TEXT);
-    }
-
     Resume read(String fileName, byte[] content) throws UnreadableResumeException {
         Metadata metadata = new Metadata();
         metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
         String mediaType;
         try {
-            mediaType = tika.detect(new ByteArrayInputStream(content), metadata);
+            mediaType = TikaParsers.tika().detect(new ByteArrayInputStream(content), metadata);
         } catch (IOException unreadable) {
             throw new UnreadableResumeException("could not be read");
         }
@@ -48,7 +42,7 @@ class ResumeReader {
             throw new UnreadableResumeException("must be a PDF or a Word (.docx) file, not " + mediaType);
         }
         try {
-            return new Resume(mediaType, tika.parseToString(new ByteArrayInputStream(content), metadata).strip());
+            return new Resume(mediaType, TikaParsers.tika().parseToString(new ByteArrayInputStream(content), metadata, MAX_TEXT).strip());
         } catch (IOException | TikaException damaged) {
             throw new UnreadableResumeException("could not be read: the file is damaged or protected by a password");
         }

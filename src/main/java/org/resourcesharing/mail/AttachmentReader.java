@@ -11,18 +11,17 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.tika.config.TikaConfig;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.WriteLimitReachedException;
 import org.apache.tika.exception.ZeroByteFileException;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
-import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.EmptyParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.sax.BodyContentHandler;
 import org.apache.tika.sax.WriteOutContentHandler;
+import org.resourcesharing.platform.TikaParsers;
 
 /**
  * Reads the text of attachments with Tika, on a few threads of its own so that a document that
@@ -38,7 +37,6 @@ final class AttachmentReader implements AutoCloseable {
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final MailParsingLimits limits;
-    private final AutoDetectParser parser = new AutoDetectParser(TikaConfig.getDefaultConfig());
     private final ArchiveBombCheck bombCheck;
     private final ThreadPoolExecutor executor;
 
@@ -97,7 +95,7 @@ final class AttachmentReader implements AutoCloseable {
 
     private String detect(String fileName, String declaredType, byte[] bytes) {
         try (TikaInputStream in = TikaInputStream.get(bytes)) {
-            return parser.getDetector().detect(in, metadata(fileName)).getBaseType().toString();
+            return TikaParsers.parser().getDetector().detect(in, metadata(fileName)).getBaseType().toString();
         } catch (IOException e) {
             return declaredType;
         }
@@ -108,7 +106,7 @@ final class AttachmentReader implements AutoCloseable {
         Metadata metadata = metadata(fileName);
         boolean cut = false;
         try (TikaInputStream in = TikaInputStream.get(bytes)) {
-            parser.parse(in, new BodyContentHandler(text), metadata, new ParseContext());
+            TikaParsers.parser().parse(in, new BodyContentHandler(text), metadata, new ParseContext());
         } catch (Exception e) {
             if (!WriteLimitReachedException.isWriteLimitReached(e)) {
                 throw e;
