@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.MockExpressionManager;
+import org.resourcesharing.platform.JobAcquisitionIndexesPlugin;
 import org.resourcesharing.platform.EntityIdCheckPlugin;
 import org.resourcesharing.platform.FeelParsedOncePlugin;
 import org.resourcesharing.platform.TimerDueDatesPlugin;
@@ -15,7 +16,7 @@ import org.resourcesharing.platform.VariableChangeHistoryPlugin;
  * One plain engine per test JVM (no Spring), configured as production is: authorization on, full
  * history without the log of variable changes, and this application's other engine plugins that need
  * no Spring (FEEL expressions parsed once, entity ids checked before their error message is written,
- * timers' XML factory named). Delegates' collaborators are replaced with {@code Mocks.register(...)};
+ * timers' XML factory named, due jobs found through an index). Delegates' collaborators are replaced with {@code Mocks.register(...)};
  * jobs run only when a test executes them.
  */
 public final class TestProcessEngine {
@@ -42,6 +43,7 @@ public final class TestProcessEngine {
             configuration.getProcessEnginePlugins().add(new FeelParsedOncePlugin());
             configuration.getProcessEnginePlugins().add(new EntityIdCheckPlugin());
             configuration.getProcessEnginePlugins().add(new TimerDueDatesPlugin());
+            configuration.getProcessEnginePlugins().add(new JobAcquisitionIndexesPlugin());
             configuration.getProcessEnginePlugins().add(new VariableChangeHistoryPlugin(false)); // application.yml's default
             engine = configuration.buildProcessEngine();
             Runtime.getRuntime().addShutdownHook(new Thread(engine::close));
