@@ -17,6 +17,7 @@ public final class BenchmarkReport {
 
     private final String title;
     private final List<String[]> rows = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
 
     public BenchmarkReport(String title) {
         this.title = title;
@@ -26,6 +27,12 @@ public final class BenchmarkReport {
     public BenchmarkReport row(String... cells) {
         rows.add(cells);
         System.out.println(title + ": " + String.join(" | ", cells));
+        return this;
+    }
+
+    /** Adds a line under the table: a condition of the run that its figures depend on. */
+    public BenchmarkReport note(String note) {
+        notes.add(note);
         return this;
     }
 
@@ -52,6 +59,7 @@ public final class BenchmarkReport {
         table.append("\nDatabase: ").append(database).append("; ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores; load average at the end ")
                 .append(Arrays.toString(loadAverage())).append("\n");
+        notes.forEach(note -> table.append("\n").append(note).append("\n"));
         System.out.println("\n" + table);
         try {
             Path file = Path.of("target", "benchmarks", fileName + "-" + database.toLowerCase(Locale.ROOT) + ".md");
