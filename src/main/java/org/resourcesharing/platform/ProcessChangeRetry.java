@@ -1,5 +1,6 @@
 package org.resourcesharing.platform;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.function.Supplier;
 
@@ -19,8 +20,8 @@ import org.springframework.web.servlet.ModelAndView;
 /**
  * The one way something from outside (a partner's ISO 18626 message, an email, what staff, patrons and students do
  * through the APIs and pages, a task completed on a staff page) is handed to a running process: when a job of the same process (the catalogue check, say) commits at that very moment, the engine
- * refuses the change ({@link OptimisticLockingException}) or the event it was for is gone
- * ({@link MismatchingMessageCorrelationException}). Each attempt runs in a new transaction, which keeps nothing of a
+ * refuses the change ({@link OptimisticLockingException}), the event it was for is gone
+ * ({@link MismatchingMessageCorrelationException}) or the database rolls it back as a deadlock's victim. Each attempt runs in a new transaction, which keeps nothing of a
  * refused one, so the next attempt meets the process as it then is: still waiting, or past the point where the change
  * mattered (the change's own checks then answer). A process moving on at every attempt ends in
  * {@link ProcessBusyException}: send again, or try again, after {@link #RETRY_AFTER}. What the caller records with the
@@ -50,13 +51,34 @@ public class ProcessChangeRetry {
         for (int attempt = 1; ; attempt++) {
             try {
                 return newTransaction.execute(status -> change.get());
-            } catch (OptimisticLockingException | MismatchingMessageCorrelationException processMoving) {
+            } catch (RuntimeException processMoving) {
+                if (!metTheProcessMovingOn(processMoving)) {
+                    throw processMoving;
+                }
                 if (attempt == ATTEMPTS) {
                     throw new ProcessBusyException(processMoving);
                 }
                 log.debug("Attempt {} met the process moving on; handing the change over again", attempt, processMoving);
             }
         }
+    }
+
+    /**
+     * The engine refused the change because the process moved on, or the database chose its transaction as the one to
+     * roll back when both wrote the same rows in opposite order (a deadlock, seen on PostgreSQL when a partner's Cancel
+     * ended a process while its catalogue check committed).
+     */
+    private static boolean metTheProcessMovingOn(RuntimeException failure) {
+        if (failure instanceof OptimisticLockingException || failure instanceof MismatchingMessageCorrelationException) {
+            return true;
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            // SQLSTATE class 40, transaction rollback: a deadlock (PostgreSQL 40P01, H2 40001) or a serialization failure
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("40")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -3,12 +3,15 @@ package org.resourcesharing.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.ProcessEnginePersistenceException;
 import org.junit.jupiter.api.Test;
 import org.resourcesharing.platform.ProcessChangeRetry.ProcessBusyException;
 import org.resourcesharing.testsupport.RecordingTransactionManager;
@@ -41,6 +44,28 @@ class ProcessChangeRetryTest {
         assertThat(process.attempts).isEqualTo(ProcessChangeRetry.ATTEMPTS);
         assertThat(transactions.rollbacks).isEqualTo(ProcessChangeRetry.ATTEMPTS);
         assertThat(transactions.commits).isZero();
+    }
+
+    @Test
+    void aChangeRolledBackAsADeadlocksVictimIsMadeAgain() {
+        // as the engine reported PostgreSQL choosing a Cancel's transaction while a job of its process committed
+        ProcessMovingOn process = new ProcessMovingOn(new ProcessEnginePersistenceException("An exception occurred in the persistence layer",
+                new ProcessEngineException("ENGINE-03004 Exception while executing Database Operation 'DELETE ExecutionEntity[b38b95bb]'",
+                        new SQLException("ERROR: deadlock detected", "40P01"))));
+
+        assertThat(processChanges.attempt(process::change)).isEqualTo("changed at attempt 2");
+        assertThat(transactions.rollbacks).isOne();
+        assertThat(transactions.commits).isOne();
+    }
+
+    @Test
+    void aDatabaseRefusalOtherThanADeadlockIsTheChangesOwn() {
+        ProcessEnginePersistenceException duplicate = new ProcessEnginePersistenceException("An exception occurred in the persistence layer",
+                new SQLException("ERROR: duplicate key value violates unique constraint", "23505"));
+        ProcessMovingOn process = new ProcessMovingOn(duplicate);
+
+        assertThatThrownBy(() -> processChanges.attempt(process::change)).isSameAs(duplicate);
+        assertThat(process.attempts).isOne();
     }
 
     @Test
