@@ -51,14 +51,14 @@ public class ProcessChangeRetry {
         for (int attempt = 1; ; attempt++) {
             try {
                 return newTransaction.execute(status -> change.get());
-            } catch (RuntimeException processMoving) {
-                if (!metTheProcessMovingOn(processMoving)) {
-                    throw processMoving;
+            } catch (RuntimeException failure) {
+                if (!metTheProcessMovingOn(failure)) {
+                    throw failure;
                 }
                 if (attempt == ATTEMPTS) {
-                    throw new ProcessBusyException(processMoving);
+                    throw new ProcessBusyException(failure);
                 }
-                log.debug("Attempt {} met the process moving on; handing the change over again", attempt, processMoving);
+                log.debug("Attempt {} met the process moving on; handing the change over again", attempt, failure);
             }
         }
     }
