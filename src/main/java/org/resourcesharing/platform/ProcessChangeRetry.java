@@ -19,9 +19,10 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The one way something from outside (a partner's ISO 18626 message, an email, what staff, patrons and students do
- * through the APIs and pages, a task completed on a staff page) is handed to a running process: when a job of the same process (the catalogue check, say) commits at that very moment, the engine
- * refuses the change ({@link OptimisticLockingException}), the event it was for is gone
- * ({@link MismatchingMessageCorrelationException}) or the database rolls it back as a deadlock's victim. Each attempt runs in a new transaction, which keeps nothing of a
+ * through the APIs and pages, a task completed on a staff page) is handed to a running process: when a job of the same
+ * process (the catalogue check, say) commits at that very moment, the engine refuses the change
+ * ({@link OptimisticLockingException}), the event it was for is gone ({@link MismatchingMessageCorrelationException})
+ * or the database rolls it back as a deadlock's victim. Each attempt runs in a new transaction, which keeps nothing of a
  * refused one, so the next attempt meets the process as it then is: still waiting, or past the point where the change
  * mattered (the change's own checks then answer). A process moving on at every attempt ends in
  * {@link ProcessBusyException}: send again, or try again, after {@link #RETRY_AFTER}. What the caller records with the
