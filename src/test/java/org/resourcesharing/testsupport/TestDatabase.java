@@ -21,7 +21,7 @@ public final class TestDatabase {
     public static final String DATABASE_VARIABLE = "RS_TEST_DATABASE";
     public static final String POSTGRES_URL_VARIABLE = "RS_TEST_POSTGRES_URL";
     /** As the application's H2 URL has them (application.yml). */
-    private static final String H2_SETTINGS = ";QUERY_CACHE_SIZE=512;CACHE_SIZE=65536";
+    private static final String H2_SETTINGS = ";CACHE_SIZE=65536";
     private static final Pattern POSTGRES_URL = Pattern.compile("(jdbc:postgresql://[^/]+/)([^?]*)(.*)");
 
     public record Jdbc(String url, String user, String password) {
