@@ -6,9 +6,9 @@ import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.MockExpressionManager;
-import org.resourcesharing.platform.JobAcquisitionIndexesPlugin;
 import org.resourcesharing.platform.EntityIdCheckPlugin;
 import org.resourcesharing.platform.FeelParsedOncePlugin;
+import org.resourcesharing.platform.JobAcquisitionIndexesPlugin;
 import org.resourcesharing.platform.TimerDueDatesPlugin;
 import org.resourcesharing.platform.VariableChangeHistoryPlugin;
 
